@@ -1,0 +1,79 @@
+# foundation-kb — everything a newcomer needs is two commands:
+#   make serve   build the site (executing its snippets) and serve it on http://127.0.0.1:8000
+#   make test    run the whole test suite (packages, site build, browser tests)
+# Both create or refresh .venv/, node_modules/ and the test browser first; re-running
+# them is cheap when nothing changed (stamp files).
+
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+# torch is installed first and pinned: on a CPU-only machine of this project the pip
+# configuration's local wheel is 2.13.0+cpu; on a CUDA machine the same spec resolves to
+# the registry's normal CUDA build. Override e.g. `make TORCH_SPEC=torch==2.13.0 ...`.
+TORCH_SPEC ?= torch==2.13.0
+EXTRAS ?= kb,docs,dev
+STAMP := $(VENV)/.stamp-install
+ASSETS_STAMP := node_modules/.stamp-assets
+BROWSER ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: constraints help venv assets browser site serve test test-fast test-site test-browser bench clean distclean
+
+help:
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip>=24"
+	$(PIP) install --quiet "$(TORCH_SPEC)"
+	$(PIP) install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	@touch $@
+
+venv: $(STAMP) ## create or refresh .venv (Python packages)
+
+$(ASSETS_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+assets: $(ASSETS_STAMP) ## install the pinned browser-side assets (Mermaid, MathJax) from npm
+
+browser: ## install Debian's Chromium for the browser tests (if missing)
+	@if [ -x "$(BROWSER)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  (apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
+	   (apt-get update -qq && apt-get install -y --no-install-recommends chromium >/dev/null)) && echo "installed chromium"; \
+	elif command -v sudo >/dev/null; then \
+	  sudo apt-get update -qq && sudo apt-get install -y --no-install-recommends chromium; \
+	else echo "browser tests need $(BROWSER): install Debian's chromium package" >&2; exit 1; fi
+
+site: venv assets ## build the site into site/ (strict; snippets run unless cached)
+	$(VENV)/bin/mkdocs build --strict
+
+serve: venv assets ## build and serve the site on http://$(HOST):$(PORT)
+	$(VENV)/bin/mkdocs serve --strict -a $(HOST):$(PORT)
+
+test: venv assets browser ## the whole test suite (what CI runs)
+	$(PY) -m pytest
+
+test-fast: venv ## day-to-day: packages only, no site build, no browser
+	$(PY) -m pytest -m "not site and not browser and not slow"
+
+test-site: venv assets browser ## site build and browser tests only
+	$(PY) -m pytest -m "site or browser"
+
+bench: venv assets ## benchmarks (figures for the notes)
+	$(PY) benchmarks/build_bench.py
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
+
+distclean: clean
+	rm -rf $(VENV) node_modules .cache
+
+constraints: venv ## re-pin constraints.txt from the current .venv (after changing dependencies)
+	@{ sed -n '1,3p' constraints.txt; $(PIP) freeze --exclude-editable | grep -viE '^(torch|nvidia-|triton|cuda-)'; } > constraints.tmp && mv constraints.tmp constraints.txt

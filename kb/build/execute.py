@@ -1,0 +1,168 @@
+"""Execute one jupytext percent-format snippet in a fresh Jupyter kernel.
+
+A hidden first cell sets the run profile and quiet mode; a hidden last cell reports
+which ``kb`` files the kernel loaded and which device torch used. A failing cell
+raises :class:`~kb.build.errors.SnippetError` naming the snippet, the cell and the
+error; a cell running past ``cell_timeout`` seconds raises
+:class:`~kb.build.errors.SnippetTimeout`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kb.build.errors import SnippetError, SnippetTimeout
+
+__all__ = ["ExecutedCell", "Execution", "execute_snippet", "cell_start_lines"]
+
+_META_MARK = "__KB_RUN_META__"
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_PREFERRED = ("image/png", "image/svg+xml", "text/html", "text/markdown", "text/plain")
+
+_SETUP = """\
+import os as _kb_os
+_kb_os.environ.update({env!r})
+%config InlineBackend.figure_formats = ['png']
+%config InlineBackend.rc = {{'figure.dpi': 96, 'savefig.dpi': 96, 'figure.figsize': (6.0, 3.6)}}
+del _kb_os
+"""
+
+_REPORT = """\
+import sys as _kb_sys, os as _kb_os, json as _kb_json
+_kb_root = {root!r}
+_kb_files = set()
+for _kb_m in list(_kb_sys.modules.values()):
+    _kb_f = getattr(_kb_m, '__file__', None)
+    if _kb_f and _kb_os.path.realpath(_kb_f).startswith(_kb_root + _kb_os.sep):
+        _kb_files.add(_kb_os.path.realpath(_kb_f))
+_kb_dev = {{'device': 'cpu', 'device_name': ''}}
+if 'torch' in _kb_sys.modules:
+    import torch as _kb_torch
+    if _kb_torch.cuda.is_available():
+        _kb_dev = {{'device': 'cuda', 'device_name': _kb_torch.cuda.get_device_name(0)}}
+print({mark!r} + _kb_json.dumps({{'files': sorted(_kb_files), **_kb_dev}}))
+"""
+
+
+@dataclass
+class ExecutedCell:
+    """One code cell: its source, whether to hide it, and its normalised outputs.
+
+    Each output is ``{"kind": "stream"|"image/png"|"text/html"|..., "text": str, "name": str}``.
+    """
+
+    source: str
+    outputs: list[dict[str, str]] = field(default_factory=list)
+    hide_input: bool = False
+
+
+@dataclass
+class Execution:
+    cells: list[ExecutedCell]
+    loaded_files: list[str]
+    device: str
+    device_name: str
+    seconds: float
+
+
+def cell_start_lines(text: str, n_cells: int) -> list[int]:
+    """1-based line where each cell's code starts in a percent-format file."""
+    markers = [i + 1 for i, line in enumerate(text.splitlines()) if line.startswith("# %%")]
+    if len(markers) == n_cells:
+        return [m + 1 for m in markers]
+    if len(markers) + 1 == n_cells:
+        return [1] + [m + 1 for m in markers]
+    return [0] * n_cells
+
+
+def _normalise(output: Any) -> dict[str, str] | None:
+    kind = output.get("output_type")
+    if kind == "stream":
+        return {"kind": "stream", "name": output.get("name", "stdout"), "text": _ANSI.sub("", output.get("text", ""))}
+    if kind in ("display_data", "execute_result"):
+        data = output.get("data", {})
+        for mime in _PREFERRED:
+            if mime in data:
+                value = data[mime]
+                text = "".join(value) if isinstance(value, list) else str(value)
+                return {"kind": mime, "name": "", "text": text.strip() if mime == "image/png" else text}
+    return None
+
+
+def _merge_streams(outputs: list[dict[str, str]]) -> list[dict[str, str]]:
+    merged: list[dict[str, str]] = []
+    for out in outputs:
+        if merged and out["kind"] == "stream" and merged[-1]["kind"] == "stream" and merged[-1]["name"] == out["name"]:
+            merged[-1] = {**merged[-1], "text": merged[-1]["text"] + out["text"]}
+        else:
+            merged.append(out)
+    return merged
+
+
+def execute_snippet(
+    path: Path,
+    name: str,
+    *,
+    profile: str,
+    package_root: Path,
+    cell_timeout: float = 300.0,
+    extra_env: dict[str, str] | None = None,
+) -> Execution:
+    """Run the snippet at ``path`` (reported as ``name``) and return its outputs."""
+    import jupytext
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    text = path.read_text(encoding="utf-8")
+    notebook = jupytext.reads(text, fmt="py:percent")
+    starts = cell_start_lines(text, len(notebook.cells))
+    user_cells = [(i, c) for i, c in enumerate(notebook.cells) if c.cell_type == "code"]
+
+    env = {"KB_PROFILE": profile, "KB_QUIET": "1", "PYTHONWARNINGS": "ignore", **(extra_env or {})}
+    setup = nbformat.v4.new_code_cell(_SETUP.format(env=env))
+    report = nbformat.v4.new_code_cell(
+        _REPORT.format(root=os.path.realpath(package_root), mark=_META_MARK)
+    )
+    run_nb = nbformat.v4.new_notebook(cells=[setup] + [c for _, c in user_cells] + [report])
+    client = NotebookClient(
+        run_nb,
+        timeout=int(max(1, round(cell_timeout))),
+        kernel_name="python3",
+        allow_errors=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    kernel_env = {**os.environ, **env, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    started = time.perf_counter()
+    # The kernel's own log lines (not cell output, which arrives over IOPub) are dropped.
+    with client.setup_kernel(env=kernel_env, stderr=subprocess.DEVNULL):
+        for index, cell in enumerate(run_nb.cells):
+            position = index  # 1-based among user cells; 0 = setup
+            try:
+                client.execute_cell(cell, index)
+            except CellTimeoutError as exc:
+                line = starts[user_cells[position - 1][0]] if 0 < position <= len(user_cells) else 0
+                raise SnippetTimeout(name, position, line, "TimeoutError", f"cell ran longer than {cell_timeout:g} s") from exc
+            except CellExecutionError as exc:
+                line = starts[user_cells[position - 1][0]] if 0 < position <= len(user_cells) else 0
+                trace = _ANSI.sub("", "\n".join(getattr(exc, "traceback", "").splitlines()[-12:]))
+                raise SnippetError(name, position, line, exc.ename, exc.evalue, trace) from exc
+    seconds = time.perf_counter() - started
+
+    meta_text = "".join(o.get("text", "") for o in run_nb.cells[-1].outputs if o.get("output_type") == "stream")
+    meta_line = next((ln for ln in meta_text.splitlines() if ln.startswith(_META_MARK)), None)
+    meta = json.loads(meta_line[len(_META_MARK):]) if meta_line else {"files": [], "device": "cpu", "device_name": ""}
+
+    cells = []
+    for (_, original), executed in zip(user_cells, run_nb.cells[1:-1]):
+        outputs = [o for o in (_normalise(out) for out in executed.outputs) if o is not None]
+        tags = original.get("metadata", {}).get("tags", [])
+        cells.append(ExecutedCell(original.source, _merge_streams(outputs), hide_input="hide-input" in tags))
+    return Execution(cells, meta["files"], meta["device"], meta["device_name"], seconds)

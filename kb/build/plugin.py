@@ -1,0 +1,97 @@
+"""``kb-run``: a MkDocs plugin that replaces ``<!-- kb-run NAME -->`` lines in a page
+with the executed output of ``docs/snippets/NAME``.
+
+Options (``mkdocs.yml``)::
+
+    plugins:
+      - kb-run:
+          profile: !ENV [KB_PROFILE, quick]   # quick | full
+          execute: !ENV [KB_EXECUTE, true]    # false: show code only, run nothing
+          cell_timeout: 300                   # seconds per cell
+          snippets_dir: docs/snippets
+          cache_dir: .cache/kb-run
+
+Directive options: ``<!-- kb-run NAME hide-code -->`` shows outputs only.
+The page language (for the small print) is the first folder of the page path
+(``en/`` or ``zh/``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from kb.build.errors import SnippetError, SnippetNotFound
+from kb.build.render import render_entry, render_placeholder
+from kb.build.runner import Runner
+from kb.profiles import ProfileError, get_profile
+
+__all__ = ["RunPlugin", "DIRECTIVE"]
+
+log = logging.getLogger("mkdocs.plugins.kb-run")
+
+DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-run[ \t]+(?P<name>[^\s>]+)(?P<options>[^>]*?)[ \t]*-->[ \t]*$", re.M)
+
+
+class RunConfig(base.Config):
+    profile = c.Type(str, default="quick")
+    execute = c.Type(bool, default=True)
+    cell_timeout = c.Type((int, float), default=300)
+    snippets_dir = c.Type(str, default="docs/snippets")
+    cache_dir = c.Type(str, default=".cache/kb-run")
+
+
+class RunPlugin(BasePlugin[RunConfig]):
+    """See the module docstring."""
+
+    runner: Runner | None = None
+
+    def on_config(self, config):
+        try:
+            get_profile(self.config.profile)
+        except ProfileError as exc:
+            raise PluginError(f"kb-run: {exc}") from None
+        if isinstance(self.config.execute, str):  # !ENV gives strings
+            self.config.execute = self.config.execute.strip().lower() not in {"0", "false", "no", "off"}
+        root = Path(config.config_file_path).resolve().parent
+        if self.runner is None:  # i18n builds once per language: keep one runner
+            self.runner = Runner(
+                root / self.config.snippets_dir,
+                root / self.config.cache_dir,
+                root,
+                profile=self.config.profile,
+                cell_timeout=float(self.config.cell_timeout),
+                log=log.info,
+            )
+            self._started = time.perf_counter()
+        return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        lang = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else "en"
+
+        def replace(match: re.Match) -> str:
+            name, options = match["name"], match["options"].split()
+            if not self.config.execute:
+                return render_placeholder(name, lang=lang)
+            try:
+                entry = self.runner.get(name, page.file.src_uri)
+            except (SnippetError, SnippetNotFound) as exc:
+                raise PluginError(f"kb-run: {exc}") from None
+            return render_entry(entry, lang=lang, show_code="hide-code" not in options)
+
+        return DIRECTIVE.sub(replace, markdown)
+
+    def on_post_build(self, config):
+        if self.runner is not None and self.config.execute:
+            log.info(
+                "kb-run: %d snippet(s) executed, %d reused from cache",
+                len(self.runner.executed),
+                len(set(self.runner.reused)),
+            )

@@ -1,0 +1,94 @@
+"""Render a cache entry as Markdown for a chapter page: each cell's code, then its
+outputs (text, tables, figures as inline PNG), then a line of small print saying how
+and where the output was produced."""
+
+from __future__ import annotations
+
+import html
+
+from kb.build.cache import CacheEntry
+
+__all__ = ["render_entry", "render_placeholder"]
+
+_TEXT = {
+    "en": {
+        "made": "Output of <code>{snippet}</code>, executed by the docs build",
+        "profile": "profile {profile}",
+        "seconds": "{seconds:.1f} s",
+        "figure": "Figure produced by {snippet}",
+        "where": {True: "CI", False: "local build"},
+        "placeholder": "Snippet execution is switched off in this build; the output of <code>{snippet}</code> is not shown.",
+    },
+    "zh": {
+        "made": "以上输出由文档构建运行 <code>{snippet}</code> 生成",
+        "profile": "配置 {profile}",
+        "seconds": "用时 {seconds:.1f} 秒",
+        "figure": "由 {snippet} 生成的图",
+        "where": {True: "CI", False: "本地构建"},
+        "placeholder": "本次构建关闭了代码执行，未显示 <code>{snippet}</code> 的输出。",
+    },
+}
+
+
+def _text(lang: str) -> dict:
+    return _TEXT.get(lang, _TEXT["en"])
+
+
+def _fence(source: str) -> str:
+    fence = "```"
+    while fence in source:
+        fence += "`"
+    return f"{fence}python\n{source.rstrip()}\n{fence}"
+
+
+def _output(out: dict[str, str], alt: str) -> str:
+    kind, text = out["kind"], out["text"]
+    if kind == "stream":
+        css = "kb-output kb-stderr" if out.get("name") == "stderr" else "kb-output"
+        return f'<pre class="{css}"><code>{html.escape(text.rstrip())}</code></pre>'
+    if kind == "image/png":
+        return f'<p class="kb-figure"><img alt="{html.escape(alt)}" src="data:image/png;base64,{text}"></p>'
+    if kind == "image/svg+xml":
+        return f'<div class="kb-figure">{text}</div>'
+    if kind == "text/html":
+        return f'<div class="kb-output kb-html">{text}</div>'
+    if kind == "text/markdown":
+        return text
+    return f'<pre class="kb-output"><code>{html.escape(text.rstrip())}</code></pre>'
+
+
+def _provenance(entry: CacheEntry, lang: str) -> str:
+    t = _text(lang)
+    p, env = entry.provenance, entry.environment
+    device = p.get("device", "cpu") + (f" ({p['device_name']})" if p.get("device_name") else "")
+    packages = env.get("packages", {})
+    parts = [
+        t["made"].format(snippet=html.escape("snippets/" + entry.snippet)),
+        html.escape(device),
+        f"torch {html.escape(packages.get('torch', '?'))}",
+        f"pytorch-lightning {html.escape(packages.get('pytorch-lightning', '?'))}",
+        f"Python {html.escape(env.get('python', '?'))}",
+        t["profile"].format(profile=html.escape(env.get("profile", "?"))),
+        t["seconds"].format(seconds=float(p.get("seconds", 0.0))),
+        t["where"][bool(p.get("ci"))],
+        html.escape(p.get("produced_at", "")),
+    ]
+    return '<p class="kb-provenance"><small>' + " · ".join(parts) + "</small></p>"
+
+
+def render_entry(entry: CacheEntry, *, lang: str = "en", show_code: bool = True) -> str:
+    """Markdown for a snippet's executed cells, ending with the provenance line."""
+    alt = _text(lang)["figure"].format(snippet=entry.snippet)
+    blocks: list[str] = []
+    for cell in entry.cells:
+        if show_code and not cell.get("hide_input") and cell["source"].strip():
+            blocks.append(_fence(cell["source"]))
+        blocks.extend(_output(out, alt) for out in cell["outputs"])
+    blocks.append(_provenance(entry, lang))
+    body = "\n\n".join(blocks)
+    return f'<div class="kb-run" data-snippet="{html.escape(entry.snippet)}" markdown>\n\n{body}\n\n</div>'
+
+
+def render_placeholder(snippet: str, *, lang: str = "en") -> str:
+    message = _text(lang)["placeholder"].format(snippet=html.escape("snippets/" + snippet))
+    return f'<div class="kb-run kb-not-executed" data-snippet="{html.escape(snippet)}"><p><em>{message}</em></p></div>'

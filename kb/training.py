@@ -1,0 +1,92 @@
+"""Trainer factory and training helpers shared by every model in ``kb``.
+
+:func:`make_trainer` returns a Lightning ``Trainer`` that picks the device itself
+(``accelerator="auto"``), is deterministic, and, when ``quiet`` (the default while
+the docs are built, ``KB_QUIET=1``), prints no banners, tips or progress bars.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections.abc import Iterable
+from typing import Any
+
+import pytorch_lightning as pl
+import torch
+
+__all__ = ["make_trainer", "seed_everything", "LossHistory", "quiet_lightning", "is_quiet"]
+
+_LIGHTNING_LOGGERS = ("pytorch_lightning", "lightning", "lightning.pytorch", "lightning.fabric", "lightning_fabric")
+
+
+def is_quiet() -> bool:
+    """True when ``KB_QUIET`` is set to a true value (the docs build sets it)."""
+    return os.environ.get("KB_QUIET", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def quiet_lightning() -> None:
+    """Silence Lightning's info logs (GPU banners, tips) and its advisory warnings."""
+    for name in _LIGHTNING_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", message=r".*does not have many workers.*")
+    warnings.filterwarnings("ignore", message=r".*number of training batches.*")
+    warnings.filterwarnings("ignore", message=r".*`isinstance\(treespec, LeafSpec\)` is deprecated.*")
+
+
+def seed_everything(seed: int) -> int:
+    """Seed Python, NumPy and torch (quietly) and make torch algorithms deterministic."""
+    quiet_lightning()
+    torch.use_deterministic_algorithms(True, warn_only=True)
+    return pl.seed_everything(seed, workers=True, verbose=False)
+
+
+class LossHistory(pl.Callback):
+    """Record the epoch-level value of every logged ``*_loss`` metric.
+
+    After ``trainer.fit`` the attribute ``history`` maps a metric name such as
+    ``"train_loss"`` to a list with one float per epoch.
+    """
+
+    def __init__(self) -> None:
+        self.history: dict[str, list[float]] = {}
+
+    def _record(self, trainer: pl.Trainer, prefix: str) -> None:
+        if trainer.sanity_checking:
+            return
+        for name, value in trainer.callback_metrics.items():
+            if name.startswith(prefix) and name.endswith("_loss"):
+                self.history.setdefault(name, []).append(float(value))
+
+    def on_train_epoch_end(self, trainer: pl.Trainer, pl_module: pl.LightningModule) -> None:
+        self._record(trainer, "train")
+
+    def on_validation_epoch_end(self, trainer: pl.Trainer, pl_module: pl.LightningModule) -> None:
+        self._record(trainer, "val")
+
+
+def make_trainer(
+    max_epochs: int,
+    *,
+    callbacks: Iterable[pl.Callback] = (),
+    quiet: bool | None = None,
+    **overrides: Any,
+) -> pl.Trainer:
+    """A ``Trainer`` with the project's defaults; any Trainer option may be overridden."""
+    quiet = is_quiet() if quiet is None else quiet
+    if quiet:
+        quiet_lightning()
+    options: dict[str, Any] = dict(
+        max_epochs=max_epochs,
+        accelerator="auto",
+        devices=1,
+        deterministic=True,
+        logger=False,
+        enable_checkpointing=False,
+        enable_model_summary=not quiet,
+        enable_progress_bar=not quiet,
+        callbacks=list(callbacks),
+    )
+    options.update(overrides)
+    return pl.Trainer(**options)

@@ -1,0 +1,70 @@
+"""The strict site build: both languages, executed output with provenance, nothing
+fetched from the network, no Lightning noise in pages."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.site.conftest import site_pages
+
+pytestmark = pytest.mark.site
+
+NOISE = ["GPU available", "TPU available", "LOCAL_RANK", "💡 Tip", "Trainer.fit` stopped", "Seed set to",
+         "You are using a CUDA device", "PossibleUserWarning", "\r"]
+
+
+def test_both_languages_have_the_same_pages(built_site: Path) -> None:
+    pages = site_pages(built_site)
+    zh = {p for p in pages if not p.startswith("/en/")}
+    en = {p.removeprefix("/en") for p in pages if p.startswith("/en/")}
+    assert zh and zh == en
+
+
+def test_losses_chapter_shows_executed_output_and_figure(built_site: Path) -> None:
+    for lang, page in (("zh", "math/losses/index.html"), ("en", "en/math/losses/index.html")):
+        html = (built_site / page).read_text()
+        assert "MSE = sum / n : 100.0" in html, lang
+        assert html.count('class="kb-provenance"') == 2, lang
+        assert re.search(r'<img alt="[^"]+" src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}">', html), lang
+        assert "torch 2." in html and "profile quick" in html or "配置 quick" in html
+
+
+def test_no_lightning_noise_in_any_page(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        runs = re.findall(r'<div class="kb-run".*?class="kb-provenance"', page.read_text(), re.S)
+        for run in runs:
+            for noise in NOISE:
+                assert noise not in run, f"{noise!r} in {page}"
+
+
+def test_pages_reference_no_remote_assets(built_site: Path) -> None:
+    remote = re.compile(r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//|<link(?![^>]*rel="canonical")[^>]+href="(?:https?:)?//[^"]+"')
+    for page in built_site.rglob("*.html"):
+        match = remote.search(page.read_text())
+        assert match is None, f"{page.relative_to(built_site)}: {match.group(0)}"
+    assert not list(built_site.rglob("*.woff*")) or all("vendor/mathjax" in str(p) for p in built_site.rglob("*.woff*"))
+
+
+def test_vendored_assets_are_served_by_the_site(built_site: Path) -> None:
+    assert (built_site / "assets/vendor/mermaid/mermaid.min.js").stat().st_size > 1_000_000
+    assert (built_site / "assets/vendor/mathjax/tex-mml-chtml.js").is_file()
+    assert list((built_site / "assets/vendor/mathjax/output/chtml/fonts/woff-v2").glob("*.woff"))
+
+
+def test_api_reference_pages_render_docstrings(built_site: Path) -> None:
+    for prefix in ("", "en/"):
+        kb_page = (built_site / prefix / "reference/kb/index.html").read_text()
+        assert "make_trainer" in kb_page and "LitLinearRegression" in kb_page
+        graders_page = (built_site / prefix / "reference/graders/index.html").read_text()
+        assert "graders" in graders_page
+
+
+def test_search_index_splits_chinese_words(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text())
+    assert "zh" in index["config"]["lang"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "\u200b损失\u200b函数\u200b" in text  # jieba split the words at build time
