@@ -17,6 +17,7 @@ EXTRAS ?= kb,docs,dev
 STAMP := $(VENV)/.stamp-install
 ASSETS_STAMP := node_modules/.stamp-assets
 BROWSER ?= /usr/bin/chromium
+export KB_CHROMIUM := $(BROWSER)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1

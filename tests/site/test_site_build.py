@@ -68,3 +68,12 @@ def test_search_index_splits_chinese_words(built_site: Path) -> None:
     assert "zh" in index["config"]["lang"]
     text = " ".join(doc["text"] for doc in index["docs"])
     assert "\u200b损失\u200b函数\u200b" in text  # jieba split the words at build time
+
+
+def test_readme_records_the_vendored_versions() -> None:
+    root = Path(__file__).resolve().parents[2]
+    lock = json.loads((root / "package-lock.json").read_text())["packages"]
+    readme = (root / "README.md").read_text()
+    for package in ("mermaid", "mathjax"):
+        version = lock[f"node_modules/{package}"]["version"]
+        assert re.search(rf"{package}.*\| {re.escape(version)} \|", readme, re.I), package
