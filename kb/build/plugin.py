@@ -10,6 +10,7 @@ Options (``mkdocs.yml``)::
           cell_timeout: 300                   # seconds per cell
           snippets_dir: docs/snippets
           cache_dir: .cache/kb-run
+          workers: 2                          # snippets executed in parallel
 
 Directive options: ``<!-- kb-run NAME hide-code -->`` shows outputs only.
 The page language (for the small print) is the first folder of the page path
@@ -46,6 +47,7 @@ class RunConfig(base.Config):
     cell_timeout = c.Type((int, float), default=300)
     snippets_dir = c.Type(str, default="docs/snippets")
     cache_dir = c.Type(str, default=".cache/kb-run")
+    workers = c.Type(int, default=2)
 
 
 class RunPlugin(BasePlugin[RunConfig]):
@@ -72,6 +74,19 @@ class RunPlugin(BasePlugin[RunConfig]):
             )
             self._started = time.perf_counter()
         return config
+
+    def on_pre_build(self, config):
+        """Execute every stale snippet the pages refer to, ``workers`` at a time."""
+        if not self.config.execute:
+            return
+        names = []
+        for page in Path(config.docs_dir).rglob("*.md"):
+            names += [m["name"] for m in DIRECTIVE.finditer(page.read_text(encoding="utf-8"))]
+        known = [n for n in names if (self.runner.snippets_dir / n).is_file()]  # others fail on their page
+        try:
+            self.runner.prepare(known, workers=self.config.workers)
+        except SnippetError as exc:
+            raise PluginError(f"kb-run: {exc}") from None
 
     def on_page_markdown(self, markdown, page, config, files):
         lang = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else "en"

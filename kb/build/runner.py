@@ -78,6 +78,20 @@ class Runner:
         self._memo[name] = entry
         return entry
 
+    def prepare(self, names: list[str], workers: int = 2) -> None:
+        """Bring every snippet in ``names`` up to date, executing stale ones in parallel
+        (each runs in its own kernel process). Raises the first snippet error."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        pending = sorted({n for n in names if n not in self._memo})
+        if workers <= 1 or len(pending) <= 1:
+            for name in pending:
+                self.get(name)
+            return
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            for future in [pool.submit(self.get, name) for name in pending]:
+                future.result()
+
     def _dependencies(self, loaded: list[str]) -> dict[str, str]:
         files = {Path(f) for f in loaded}
         # Data files that sit beside a loaded module are read by it: depend on them too.

@@ -105,3 +105,16 @@ def test_editing_a_kb_module_reexecutes_exactly_the_snippets_that_use_it(tmp_pat
     assert after.status("plain.py") is None
     after.get("uses_profiles.py"), after.get("plain.py")
     assert after.executed == ["uses_profiles.py"]
+
+
+def test_prepare_executes_stale_snippets_in_parallel_and_raises_the_first_error(tmp_path: Path) -> None:
+    snippets = tmp_path / "snippets"
+    for name in ("a.py", "b.py"):
+        _write(snippets, name, f"# %%\nprint({name!r})\n")
+    runner = Runner(snippets, tmp_path / "cache", tmp_path, cell_timeout=60)
+    runner.prepare(["a.py", "b.py", "a.py"], workers=2)
+    assert sorted(runner.executed) == ["a.py", "b.py"]
+    assert runner.get("a.py").cells[0]["outputs"][0]["text"] == "'a.py'\n"
+    _write(snippets, "bad.py", "# %%\nraise KeyError('k')\n")
+    with pytest.raises(SnippetError, match="bad.py, cell 1"):
+        Runner(snippets, tmp_path / "cache", tmp_path, cell_timeout=60).prepare(["a.py", "bad.py"], workers=2)
