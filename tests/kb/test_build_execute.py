@@ -114,7 +114,7 @@ def test_prepare_executes_stale_snippets_in_parallel_and_raises_the_first_error(
     runner = Runner(snippets, tmp_path / "cache", tmp_path, cell_timeout=60)
     runner.prepare(["a.py", "b.py", "a.py"], workers=2)
     assert sorted(runner.executed) == ["a.py", "b.py"]
-    assert runner.get("a.py").cells[0]["outputs"][0]["text"] == "'a.py'\n"
+    assert runner.get("a.py").cells[0]["outputs"][0]["text"] == "a.py\n"
     _write(snippets, "bad.py", "# %%\nraise KeyError('k')\n")
     with pytest.raises(SnippetError, match="bad.py, cell 1"):
         Runner(snippets, tmp_path / "cache", tmp_path, cell_timeout=60).prepare(["a.py", "bad.py"], workers=2)
