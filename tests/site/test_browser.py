@@ -171,3 +171,22 @@ def test_chinese_search_finds_the_page(page_and_network, site_url: str, query: s
     links = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.href)")
     assert any(expected in link and "/en/" not in link for link in links), links
     assert network.blocked == []
+
+
+def test_pages_fit_a_phone_screen(browser, site_url: str, built_site: Path) -> None:
+    """At 390 px wide nothing makes the page itself scroll sideways (wide tables, code and
+    diagrams scroll inside their own boxes)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    network = Network()
+    context.route("**/*", network.route)
+    page = context.new_page()
+    too_wide = []
+    for path in site_pages(built_site):
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_timeout(200)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 392:
+            too_wide.append(f"{path} ({width}px)")
+    context.close()
+    assert too_wide == []
+    assert network.blocked == []

@@ -1,0 +1,80 @@
+"""Naive method vs kb-grade's layered equivalence: agreement and speed.
+
+Naive: ``sympy.simplify(sympify(a) - sympify(b)) == 0`` on the raw strings (with
+``convert_xor`` and implicit multiplication), each pair in a sandboxed child process
+(it evaluates strings, so it must never run in the grader's process). kb-grade:
+``graders.equiv.equiv_texts`` in-process.
+
+Run: .venv/bin/python benchmarks/grader_naive.py
+"""
+
+from __future__ import annotations
+
+import time
+
+from graders.equiv import equiv_texts
+from graders.result import Result, Text, Verdict
+from graders.sandbox import run_isolated
+
+# (a, b, truly equivalent?) in ASCII so the naive parser can read them too
+PAIRS = [
+    ("2*(theta-1)", "2*theta-2", True),
+    ("x^2", "x**2", True),
+    ("1/(1+exp(-z))*(1-1/(1+exp(-z)))", "exp(-z)/(1+exp(-z))^2", True),
+    ("tanh(x)", "(exp(x)-exp(-x))/(exp(x)+exp(-x))", True),
+    ("exp(x)/(1+exp(x))", "1/(1+exp(-x))", True),
+    ("log(x*y)", "log(x)+log(y)", False),  # differs when x, y < 0 (real symbols)
+    ("(a+b)^2", "a^2+2*a*b+b^2", True),
+    ("(a+b)^2", "a^2+b^2", False),
+    ("sqrt(x^2)", "x", False),
+    ("2*(yhat-y)/n", "-2*(y-yhat)/n", True),
+    ("2*(yhat-y)/n", "2*(y-yhat)/n", False),
+    ("theta-2*eta*(theta-1)", "(1-2*eta)*theta+2*eta", True),
+    ("theta+2*eta*(theta-1)", "theta-2*eta*(theta-1)", False),
+    ("sin(x)^2+cos(x)^2", "1", True),
+    ("x*y", "y*x+1/10000000", False),
+    ("exp(log(x))", "x", False),  # x real: log(x) undefined for x <= 0, but equal where defined
+    ("(x^3-1)/(x-1)", "x^2+x+1", True),
+    ("cosh(x)^2-sinh(x)^2", "1", True),
+    ("max(0,x)", "(x+abs(x))/2", True),
+    ("exp(2*log(x))", "x^2", True),
+]
+
+
+def naive(a: str, b: str) -> Result:
+    import sympy
+    from sympy.parsing.sympy_parser import (convert_xor, implicit_multiplication_application, parse_expr,
+                                            standard_transformations)
+
+    tr = standard_transformations + (implicit_multiplication_application, convert_xor)
+    ea, eb = parse_expr(a, transformations=tr), parse_expr(b, transformations=tr)
+    same = sympy.simplify(ea - eb) == 0
+    return Result(Verdict.CORRECT if same else Verdict.INCORRECT, feedback=Text())
+
+
+def main() -> None:
+    rows = []
+    t_naive = t_ours = 0.0
+    for a, b, truth in PAIRS:
+        t0 = time.perf_counter()
+        rn = run_isolated(lambda a=a, b=b: naive(a, b), timeout=10)
+        t_naive += time.perf_counter() - t0
+        t0 = time.perf_counter()
+        ro = equiv_texts(a, b)
+        t_ours += time.perf_counter() - t0
+        rows.append((a, b, truth, rn.verdict.value, ro.verdict.value))
+    agree = sum(r[3] == r[4] for r in rows)
+    right_naive = sum((r[3] == "correct") == r[2] and r[3] in ("correct", "incorrect") for r in rows)
+    right_ours = sum((r[4] == "correct") == r[2] and r[4] in ("correct", "incorrect") for r in rows)
+    print(f"{'A':<36}{'B':<36}{'truth':<7}{'naive':<13}{'kb-grade'}")
+    for a, b, truth, vn, vo in rows:
+        print(f"{a:<36}{b:<36}{'eq' if truth else 'neq':<7}{vn:<13}{vo}")
+    n = len(rows)
+    print(f"\nagreement naive vs kb-grade: {agree}/{n}")
+    print(f"matches intended answer: naive {right_naive}/{n}, kb-grade {right_ours}/{n}")
+    print(f"time: naive {t_naive:.2f} s (incl. fork), kb-grade {t_ours:.2f} s; "
+          f"speed ratio naive/kb-grade = {t_naive / t_ours:.1f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,7 @@
+"""``python -m graders`` is ``kb-grade``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,190 @@
+"""Equivalence of two expressions, in layers and three-valued.
+
+1. structural: the built SymPy objects are identical;
+2. numeric: both sides at random points (readable points first) respecting domains,
+   undefined points retried; one clear difference is a counterexample;
+3. bounded ``simplify`` (soft time limit) when too few points were defined.
+
+Scalars and explicit matrices (from ``MatrixSymbol``) are handled alike: matrix
+symbols get random numeric matrices.
+
+>>> import sympy as sp
+>>> x = sp.Symbol("x", real=True)
+>>> equivalent(2*(x - 1), 2*x - 2).verdict, equivalent(x**2, x).verdict
+('equal', 'not-equal')
+"""
+
+from __future__ import annotations
+
+import random
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import sympy as sp
+
+from .names import display_name
+
+__all__ = ["Equivalence", "equivalent", "sample_point", "soft_timeout"]
+
+_NICE = [sp.Rational(v, 2) for v in (-5, -3, -2, -1, 1, 2, 3, 5, 7)] + [sp.Rational(v, 10) for v in (-7, 3, 13, 17)]
+_NICE_POS = [v for v in _NICE if v > 0] + [sp.Rational(5, 2), sp.Rational(11, 4)]
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    verdict: str  # equal | not-equal | undetermined
+    method: str = ""  # structural | numeric | simplify | shape
+    point: dict | None = None  # counterexample: name -> value (strings)
+    left: str = ""  # value of each side at the point
+    right: str = ""
+
+
+class _Timeout(Exception):
+    """Raised inside a :func:`soft_timeout` block when time is up."""
+
+
+@contextmanager
+def soft_timeout(seconds: float):
+    """Raise ``_Timeout`` after ``seconds`` (SIGALRM; a no-op off the main thread)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def handler(signum, frame):
+        raise _Timeout
+
+    old = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _is_matrix(x) -> bool:
+    return isinstance(x, sp.MatrixBase)
+
+
+def _bounds(*exprs) -> list:
+    """Symbols used as bounds of sums (sampled as small integers, then ``doit``)."""
+    bounds: set = set()
+    for e in exprs:
+        for s in e.atoms(sp.Sum):
+            for _, lo, hi in s.limits:
+                bounds |= sp.Tuple(lo, hi).free_symbols
+    return sorted(bounds, key=str)
+
+
+def _atoms(*exprs) -> list:
+    """What to sample: indexed entries, symbols (not labels of indexed bases), matrices."""
+    found: set = set()
+    labels: set = set()
+    for e in exprs:
+        found |= e.atoms(sp.Indexed, sp.MatrixSymbol)
+        labels |= {b.label for b in e.atoms(sp.IndexedBase)}
+        for s in e.atoms(sp.Sum):
+            labels |= {lim[0] for lim in s.limits}
+    for e in exprs:
+        found |= {a for a in e.atoms(sp.Symbol) if a not in labels}
+    return sorted(found, key=str)
+
+
+def sample_point(atoms, rng: random.Random, nice: bool) -> dict:
+    """Random values for symbols (rationals; positive if the symbol is) and matrices."""
+    def one(sym_positive: bool):
+        if nice:
+            return rng.choice(_NICE_POS if sym_positive else _NICE)
+        v = sp.Rational(rng.randint(1, 3000), 1000)
+        return v if sym_positive or rng.random() < 0.5 else -v
+
+    point = {}
+    for a in atoms:
+        if isinstance(a, sp.MatrixSymbol):
+            point[a] = sp.ImmutableMatrix(a.shape[0], a.shape[1], lambda i, j: one(False))
+        else:
+            point[a] = one(bool(a.is_positive))
+    return point
+
+
+def _doit(expr):
+    return expr.doit() if expr.atoms(sp.Sum) else expr
+
+
+def _value(expr, point):
+    """Numeric value (mpmath-backed Float or Matrix of Floats), or None if undefined."""
+    try:
+        v = expr.xreplace(point).evalf(30)
+    except (ZeroDivisionError, ValueError, TypeError, ArithmeticError):
+        return None
+    items = list(v) if _is_matrix(v) else [v]
+    for item in items:
+        if not (item.is_number and item.is_real is not False) or item.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return None
+        if abs(sp.im(item)) > 1e-20:
+            return None
+    return v
+
+
+def _close(a, b) -> bool:
+    xs, ys = (list(a), list(b)) if _is_matrix(a) else ([a], [b])
+    if len(xs) != len(ys):
+        return False
+    for x, y in zip(xs, ys):
+        x, y = complex(x).real, complex(y).real
+        if abs(x - y) > 1e-9 * max(1.0, abs(x), abs(y)):
+            return False
+    return True
+
+
+def _show(v) -> str:
+    if _is_matrix(v):
+        return "[" + "; ".join(", ".join(f"{float(v[i, j]):.6g}" for j in range(v.cols)) for i in range(v.rows)) + "]"
+    return f"{float(v):.6g}"
+
+
+def _key(k) -> str:
+    if isinstance(k, sp.Indexed):
+        return display_name(f"{k.base.label}_{'_'.join(map(str, k.indices))}")
+    return display_name(str(k))
+
+
+def _show_point(point: dict) -> dict:
+    return {_key(k): _show(v) for k, v in point.items()}
+
+
+def equivalent(a, b, *, points: int = 8, tries: int = 40, seed: int = 0, simplify_s: float = 2.0) -> Equivalence:
+    """Three-valued equivalence of SymPy scalars or matrices of the same shape."""
+    if _is_matrix(a) != _is_matrix(b) or (_is_matrix(a) and a.shape != b.shape):
+        return Equivalence("not-equal", "shape")
+    if a == b:
+        return Equivalence("equal", "structural")
+    rng = random.Random(seed)
+    bounds = _bounds(a, b)
+    atoms = _atoms(a, b)
+    good = 0
+    for attempt in range(tries):
+        point = {s: sp.Integer(rng.randint(1, 4)) for s in bounds}
+        ea, eb = a, b
+        if bounds:
+            ea, eb = _doit(a.xreplace(point)), _doit(b.xreplace(point))
+            atoms = _atoms(ea, eb)
+        point.update(sample_point(atoms, rng, nice=attempt < tries // 4))
+        va, vb = _value(ea, point), _value(eb, point)
+        if va is None or vb is None:
+            continue
+        if not _close(va, vb):
+            return Equivalence("not-equal", "numeric", _show_point(point), _show(va), _show(vb))
+        good += 1
+        if good >= points or (not atoms and not bounds):
+            return Equivalence("equal", "numeric")
+    try:
+        with soft_timeout(simplify_s):
+            diff = sp.simplify(a - b)
+            if (diff.is_zero_matrix if _is_matrix(diff) else diff == 0):
+                return Equivalence("equal", "simplify")
+    except Exception:  # noqa: BLE001 - a timed-out or failing simplify decides nothing
+        pass
+    return Equivalence("undetermined", "numeric" if good else "undefined")

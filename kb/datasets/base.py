@@ -1,0 +1,80 @@
+"""Shared plumbing for the in-memory data modules: seeded splits and fast loaders.
+
+Every dataset in ``kb`` is small enough to live in memory as tensors. Loaders index
+the tensors one *batch* at a time (a ``BatchSampler`` used as the sampler), instead
+of one sample at a time followed by a collate step, which keeps the per-step cost
+of the data pipeline near zero.
+
+>>> import torch
+>>> parts = split_tensors((torch.arange(10),), (0.6, 0.2, 0.2), seed=0)
+>>> [len(p[0]) for p in parts]
+[6, 2, 2]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytorch_lightning as pl
+import torch
+from torch.utils.data import BatchSampler, DataLoader, RandomSampler, SequentialSampler, TensorDataset
+
+from kb.datasets.errors import DatasetError
+
+__all__ = ["DatasetError", "split_tensors", "batch_loader", "TensorDataModule"]
+
+
+def split_tensors(
+    tensors: Sequence[torch.Tensor], fractions: Sequence[float], seed: int
+) -> list[tuple[torch.Tensor, ...]]:
+    """Shuffle the rows of ``tensors`` with a seeded generator and cut them by ``fractions``."""
+    n = len(tensors[0])
+    if n == 0:
+        raise DatasetError("cannot split an empty dataset")
+    if any(len(t) != n for t in tensors):
+        raise DatasetError(f"tensors have different lengths: {[len(t) for t in tensors]}")
+    if abs(sum(fractions) - 1) > 1e-6 or any(f < 0 for f in fractions):
+        raise DatasetError(f"split fractions must be >= 0 and sum to 1, got {list(fractions)}")
+    order = torch.randperm(n, generator=torch.Generator().manual_seed(seed))
+    sizes = [int(round(f * n)) for f in fractions[:-1]]
+    sizes.append(n - sum(sizes))
+    parts, start = [], 0
+    for size in sizes:
+        idx = order[start : start + size]
+        parts.append(tuple(t[idx] for t in tensors))
+        start += size
+    return parts
+
+
+def batch_loader(dataset: TensorDataset, batch_size: int | None, shuffle: bool, seed: int = 0) -> DataLoader:
+    """A ``DataLoader`` that fetches whole batches by tensor indexing.
+
+    ``batch_size=None`` means the whole dataset in one batch (gradient descent).
+    """
+    size = batch_size or len(dataset)
+    sampler = RandomSampler(dataset, generator=torch.Generator().manual_seed(seed)) if shuffle else SequentialSampler(dataset)
+    return DataLoader(dataset, sampler=BatchSampler(sampler, size, drop_last=False), batch_size=None)
+
+
+class TensorDataModule(pl.LightningDataModule):
+    """Base class: subclasses fill ``train_set``, ``val_set``, ``test_set`` in ``setup``.
+
+    Subclasses call ``save_hyperparameters()`` with ``batch_size`` and ``seed`` among them.
+    """
+
+    train_set: TensorDataset
+    val_set: TensorDataset
+    test_set: TensorDataset
+
+    def _set_splits(self, tensors: Sequence[torch.Tensor], fractions: Sequence[float]) -> None:
+        train, val, test = split_tensors(tensors, fractions, self.hparams.seed)
+        self.train_set, self.val_set, self.test_set = TensorDataset(*train), TensorDataset(*val), TensorDataset(*test)
+
+    def train_dataloader(self) -> DataLoader:
+        return batch_loader(self.train_set, self.hparams.batch_size, shuffle=True, seed=self.hparams.seed)
+
+    def val_dataloader(self) -> DataLoader:
+        return batch_loader(self.val_set, self.hparams.get("eval_batch_size", 1024), shuffle=False)
+
+    def test_dataloader(self) -> DataLoader:
+        return batch_loader(self.test_set, self.hparams.get("eval_batch_size", 1024), shuffle=False)

@@ -1,0 +1,248 @@
+"""The ``numpy``, ``torch`` and ``article`` checks of the errata (the grader never imports torch).
+
+Each function answers "is ``value`` true?" like those in :mod:`graders.errata.checks`;
+``EXTRA`` is passed to :func:`graders.errata.run` as the extra registry.
+``article`` checks read the article files themselves (see tests/articles.py).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from graders.errata import register
+from tests.articles import articles_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTRA: dict[str, dict] = {}
+ARTICLE_MARKER = "<|user|>"
+
+
+
+
+def article_text(name: str) -> str:
+    return (articles_dir() / name).read_text(encoding="utf-8")
+
+
+def headings(text: str) -> list[str]:
+    """Heading lines outside ``` fences (a ``<|user|>`` marker resets the fence state)."""
+    out = []
+    for part in text.split(ARTICLE_MARKER):
+        fence = False
+        for line in part.splitlines():
+            if line.strip().startswith("```"):
+                fence = not fence
+            elif not fence and re.match(r"^#{1,6}\s", line):
+                out.append(line.rstrip())
+    return out
+
+
+# ------------------------------------------------------------------------------ numpy
+
+@register("numpy", registry=EXTRA)
+def steps_per_epoch(value: int, *, samples: int, batch_size: int, validation_split: float = 0.0) -> bool:
+    """Batches per epoch, counted by actually batching an index array as Keras does."""
+    idx = np.arange(samples)
+    train = idx[: int(samples * (1 - validation_split))] if validation_split else idx
+    batches = [train[i:i + batch_size] for i in range(0, len(train), batch_size)]
+    assert len(batches) == math.ceil(len(train) / batch_size)
+    return int(value) == len(batches)
+
+
+@register("numpy", registry=EXTRA)
+def validation_split_sizes(value: list, *, samples: int, validation_split: float) -> bool:
+    """[train, validation] sizes: Keras keeps x[:int(n·(1 − s))] for training, the rest for validation."""
+    idx = np.arange(samples)
+    split_at = int(samples * (1 - validation_split))
+    train, val = idx[:split_at], idx[split_at:]
+    return [int(v) for v in value] == [train.size, val.size]
+
+
+# ------------------------------------------------------------------------------ torch
+
+@register("torch", registry=EXTRA)
+def gate_counts(value: dict) -> bool:
+    """Gates per cell, read from torch's weight blocks (RNN 1 block, LSTM 4 = 3 gates + candidate,
+    GRU 3 = 2 gates + candidate)."""
+    import torch
+
+    hidden = 5
+    cells = {"RNN": torch.nn.RNN(3, hidden), "LSTM": torch.nn.LSTM(3, hidden), "GRU": torch.nn.GRU(3, hidden)}
+    gates = {name: cell.weight_ih_l0.shape[0] // hidden - 1 for name, cell in cells.items()}
+    return all(gates[k] == int(v) for k, v in value.items())
+
+
+@register("torch", registry=EXTRA)
+def conv_formula(value: str) -> bool:
+    """Which formula is a convolutional layer? Compared with ``torch.nn.functional.conv1d``.
+
+    "convolution": y_j = Σ_k w_k x_{j+k} + b for every j (one shared kernel);
+    "article":     y = Σ_i w_i x_i + b (one weight per input position, one number out).
+    """
+    import torch
+    import torch.nn.functional as F
+
+    g = torch.Generator().manual_seed(0)
+    x, w, b = torch.randn(8, generator=g), torch.randn(3, generator=g), torch.randn(1, generator=g)
+    ref = F.conv1d(x.view(1, 1, -1), w.view(1, 1, -1), b).view(-1)
+    if value == "convolution":
+        got = torch.stack([(w * x[j:j + 3]).sum() + b[0] for j in range(x.numel() - 2)])
+    elif value == "article":
+        per_position = torch.zeros(8)
+        per_position[:3] = w  # the most favourable choice of weights for the article's formula
+        got = ((per_position * x).sum() + b[0]).view(1)
+    else:
+        return False
+    return got.shape == ref.shape and torch.allclose(got, ref, atol=1e-6)
+
+
+@register("torch", registry=EXTRA)
+def attention_sees_order(value: str) -> bool:
+    """Can self-attention use word order when positional encodings are added ``value``?
+
+    Without position information the attention weights are permutation-equivariant:
+    permuting the tokens only permutes the weights (A(Px) = P A(x) Pᵀ), so order is invisible.
+    """
+    import torch
+
+    torch.manual_seed(0)
+    n, d = 5, 8
+    attn = torch.nn.MultiheadAttention(d, num_heads=2, batch_first=True)
+    x = torch.randn(1, n, d)
+    pos = torch.arange(n).unsqueeze(1)
+    div = torch.exp(torch.arange(0, d, 2) * (-math.log(10000.0) / d))
+    pe = torch.zeros(n, d)
+    pe[:, 0::2], pe[:, 1::2] = torch.sin(pos * div), torch.cos(pos * div)
+    perm = torch.tensor([2, 0, 4, 1, 3])
+
+    def weights(tokens: torch.Tensor) -> torch.Tensor:
+        inp = tokens + pe if value == "before-attention" else tokens
+        if value not in ("before-attention", "after-attention"):
+            raise ValueError(value)
+        with torch.no_grad():
+            return attn(inp, inp, inp, need_weights=True)[1][0]
+
+    equivariant = torch.allclose(weights(x[:, perm]), weights(x)[perm][:, perm], atol=1e-6)
+    return not equivariant
+
+
+def _layer(seed: int = 0):
+    import torch
+
+    g = torch.Generator().manual_seed(seed)
+    W = torch.randn(3, 4, generator=g, requires_grad=True)
+    a = torch.randn(4, generator=g)
+    b = torch.randn(3, generator=g)
+    y = torch.randn(3, generator=g)
+    return W, a, b, y
+
+
+@register("torch", registry=EXTRA)
+def backprop_weight_gradient(value: str) -> bool:
+    """∂J/∂W for z = W a + b: "a-delta" (a δ, outer product) or "delta-aT" (δ aᵀ), against autograd."""
+    import torch
+
+    W, a, b, y = _layer()
+    z = W @ a + b
+    z.retain_grad()
+    J = 0.5 * ((torch.sigmoid(z) - y) ** 2).sum()
+    J.backward()
+    delta = z.grad
+    got = {"a-delta": torch.outer(a, delta), "delta-aT": torch.outer(delta, a)}[value]
+    return got.shape == W.grad.shape and torch.allclose(got, W.grad, atol=1e-6)
+
+
+@register("torch", registry=EXTRA)
+def backprop_hidden_delta(value: str) -> bool:
+    """δ¹ of a 4→3→2 sigmoid network: "W-delta" (W² δ² ⊙ σ') or "WT-delta" ((W²)ᵀ δ² ⊙ σ'), against autograd."""
+    import torch
+
+    g = torch.Generator().manual_seed(1)
+    x, y = torch.randn(4, generator=g), torch.randn(2, generator=g)
+    W1, b1 = torch.randn(3, 4, generator=g), torch.randn(3, generator=g)
+    W2, b2 = torch.randn(2, 3, generator=g), torch.randn(2, generator=g)
+    z1 = (W1 @ x + b1).requires_grad_()
+    a1 = torch.sigmoid(z1)
+    z2 = W2 @ a1 + b2
+    z2.retain_grad()
+    a2 = torch.sigmoid(z2)
+    J = 0.5 * ((a2 - y) ** 2).sum()
+    J.backward()
+    s1 = torch.sigmoid(z1.detach())
+    delta2 = (a2.detach() - y) * torch.sigmoid(z2.detach()) * (1 - torch.sigmoid(z2.detach()))
+    assert torch.allclose(delta2, z2.grad, atol=1e-6)  # the article's δ² is right
+    try:
+        M = {"W-delta": W2, "WT-delta": W2.T}[value]
+        got = (M @ delta2) * s1 * (1 - s1)
+    except RuntimeError:  # shapes do not fit: W² is 2×3, δ² has length 2
+        return False
+    return torch.allclose(got, z1.grad, atol=1e-6)
+
+
+@register("torch", registry=EXTRA)
+def adam_update(value: str, steps: int = 5) -> bool:
+    """Does the ``value`` update rule ("article" or "kingma-ba") reproduce ``torch.optim.Adam``?"""
+    import torch
+
+    lr, b1, b2, eps = 0.1, 0.9, 0.999, 1e-8
+    target = torch.tensor([3.0, -1.0])
+
+    def grad(w: torch.Tensor) -> torch.Tensor:
+        return 2 * (w - target) * torch.tensor([1.0, 0.3])
+
+    w_ref = torch.tensor([0.0, 2.0], requires_grad=True)
+    opt = torch.optim.Adam([w_ref], lr=lr, betas=(b1, b2), eps=eps)
+    ref = []
+    for _ in range(steps):
+        opt.zero_grad()
+        w_ref.grad = grad(w_ref.detach())
+        opt.step()
+        ref.append(w_ref.detach().clone())
+
+    w = torch.tensor([0.0, 2.0])
+    history: list[torch.Tensor] = []
+    m = v = torch.zeros(2)
+    got = []
+    for t in range(1, steps + 1):
+        g = grad(w)
+        if value == "kingma-ba":
+            m = b1 * m + (1 - b1) * g
+            v = b2 * v + (1 - b2) * g ** 2
+            w = w - lr * (m / (1 - b1 ** t)) / ((v / (1 - b2 ** t)).sqrt() + eps)
+        elif value == "article":
+            g1 = history[-1] if len(history) >= 1 else torch.zeros(2)
+            g2 = history[-2] if len(history) >= 2 else torch.zeros(2)
+            w = w - lr * (g + (1 / b1) * (1 - b1) ** t * g1 + (1 / b2) * (1 - b2) ** t * g2)
+        else:
+            return False
+        history.append(g)
+        got.append(w.clone())
+    return all(torch.allclose(a, b, atol=1e-5) for a, b in zip(got, ref))
+
+
+# ---------------------------------------------------------------------------- article
+
+@register("article", registry=EXTRA)
+def article_count(value: int, *, document: str = "004_d9777f14845c3e5a.txt") -> bool:
+    """How many articles does the file hold? Counted by section-1 "背景介绍" headings; every
+    article after the first must be preceded by a ``<|user|>`` chat marker."""
+    text = article_text(document)
+    starts = [h for h in headings(text) if re.match(r"^#+\s*1\.\s*背景介绍", h)]
+    assert text.count(ARTICLE_MARKER) == len(starts) - 1
+    return int(value) == len(starts)
+
+
+def _bilingual(text: str) -> bool:
+    return any(re.search(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}", h) for h in headings(text))
+
+
+@register("article", registry=EXTRA)
+def part_one_bilingual(value: bool, *, document: str = "004_d9777f14845c3e5a.txt") -> bool:
+    """Do the first article's headings carry English phrases (two or more English words)?"""
+    first = article_text(document).split(ARTICLE_MARKER)[0]
+    return bool(value) == _bilingual(first)

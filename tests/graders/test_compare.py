@@ -1,0 +1,80 @@
+"""Layered, three-valued equivalence (behaviour table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graders.build import Env, build
+from graders.compare import equivalent
+from graders.equiv import equiv_texts, parse_vars
+from graders.parse import parse
+
+TABLE = [
+    ("2(theta-1)", "2theta-2", "equal"),
+    ("x^2", "x**2", "equal"),
+    ("sigma(z)(1-sigma(z))", "exp(-z)/(1+exp(-z))^2", "equal"),
+    ("tanh(x)", "(exp(x)-exp(-x))/(exp(x)+exp(-x))", "equal"),
+    ("relu(x)", "max(0, x)", "equal"),
+    ("relu(x)", "(x + abs(x))/2", "equal"),
+    ("e^x", "exp(x)", "equal"),
+    ("ln(x)", "log(x)", "equal"),
+    ("log(x^2)", "2log(x)", "equal"),  # agree wherever both are defined (x > 0)
+    ("d/dθ (θ-1)^2", "2(θ-1)", "equal"),
+    ("sum((y_i-yhat_i)^2, i, 1, n)/n", "sum((yhat_i-y_i)^2, i, 1, n)/n", "equal"),
+    ("sum(2(yhat_i-y_i), i, 1, n)/n", "2/n*sum(yhat_i, i, 1, n) - 2/n*sum(y_i, i, 1, n)", "equal"),
+    ("1/(1+exp(-x))", "exp(x)/(1+exp(x))", "equal"),
+    ("x^2", "x", "not-equal"),
+    ("sqrt(x^2)", "x", "not-equal"),
+    ("(theta-1)", "2(theta-1)", "not-equal"),
+    ("sum((y_i-yhat_i)^2, i, 1, n)", "sum((y_i-yhat_i)^2, i, 1, n)/n", "not-equal"),
+    ("x y", "y x + 0.0000001", "not-equal"),
+    ("log(-1-x^2)", "log(-1-x^2) + 1", "undetermined"),  # defined nowhere on the reals
+]
+
+
+@pytest.mark.parametrize("a, b, verdict", TABLE)
+def test_equivalence_table(a, b, verdict):
+    assert equivalent(build(parse(a)), build(parse(b))).verdict == verdict
+
+
+def test_counterexample_is_a_real_witness():
+    eq = equivalent(build(parse("x^2")), build(parse("x")))
+    assert eq.verdict == "not-equal" and set(eq.point) == {"x"}
+    x = float(eq.point["x"])
+    assert float(eq.left) == pytest.approx(x**2) and float(eq.right) == pytest.approx(x)
+
+
+def test_positive_domain_from_vars():
+    env = parse_vars("x=positive")
+    assert equiv_texts("sqrt(x^2)", "x", env).verdict.value == "correct"
+    assert equiv_texts("sqrt(x^2)", "x").verdict.value == "incorrect"
+
+
+@pytest.mark.parametrize("a, b, verdict, note", [
+    ("W*x", "x*W", "invalid", "shape-mismatch"),
+    ("(W*x)ᵀ", "xᵀWᵀ", "correct", "equal-structural"),
+    ("(W*x)ᵀ", "xᵀ*W", "invalid", "shape-mismatch"),
+    ("W^T", "transpose(W)", "correct", "equal-structural"),
+    ("W ⊙ W", "hadamard(W, W)", "correct", "equal-structural"),
+    ("Wᵀ", "W", "incorrect", "shape"),
+])
+def test_matrices(a, b, verdict, note):
+    r = equiv_texts(a, b, parse_vars("W=3x4,x=4x1"))
+    assert (r.verdict.value, r.note) == (verdict, note)
+
+
+def test_equiv_invalid_side_is_named():
+    r = equiv_texts("x +", "x")
+    assert r.verdict.value == "invalid" and r.feedback.en.startswith("A:")
+
+
+@pytest.mark.parametrize("spec", ["W=3x", "1x=positive", "x=banana", "__x=real"])
+def test_bad_vars(spec):
+    from graders.errors import UsageError
+
+    with pytest.raises(UsageError):
+        parse_vars(spec)
+
+
+def test_free_env_builds_any_name():
+    assert build(parse("N + S + beta + gamma + lambda"), Env()).free_symbols

@@ -1,0 +1,103 @@
+"""The plain-syntax parser: a behaviour table (input -> how it was read)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graders.errors import LimitError, ParseError
+from graders.parse import parse
+from graders.printer import to_plain
+
+READ = [
+    ("2*(theta-1)", "2*(θ - 1)"),
+    ("x^2", "x^2"),
+    ("x**2", "x^2"),
+    ("2x", "2*x"),
+    ("2(x+1)", "2*(x + 1)"),
+    ("2 x y", "2*x*y"),
+    ("(a+b)(a-b)", "(a + b)*(a - b)"),
+    ("θ²", "θ^2"),
+    ("σ(z)", "σ(z)"),
+    ("sigmoid(z)", "σ(z)"),
+    ("sigma", "σ"),
+    ("ŷ - y", "ŷ - y"),
+    ("x\u0302 - y", "x\u0302 - y"),
+    ("y_hat_i", "ŷ_i"),
+    ("-x^2", "-x^2"),
+    ("2^-1", "2^(-1)"),
+    ("a/b/c", "a/b/c"),
+    ("a/(b c)", "a/(b*c)"),
+    ("a - (b - c)", "a - (b - c)"),
+    ("ln0.6 + ln 0.7", "ln(0.6) + ln(0.7)"),
+    ("log(x)", "ln(x)"),
+    ("exp(-x)", "exp(-x)"),
+    ("1e-3 + .5 + 2.", "1e-3 + .5 + 2."),
+    ("2e", "2*e"),
+    ("Wᵀx", "Wᵀ*x"),
+    ("A ⊙ B", "A ⊙ B"),
+    ("a·b×c", "a*b*c"),
+    ("a − b", "a - b"),
+    ("（a，b）", None),  # full-width punctuation parses; vector-less tuple is an error below
+    ("√x", "sqrt(x)"),
+    ("d/dθ (θ-1)^2", "d/dθ ((θ - 1)^2)"),
+    ("d/dx x^2", "d/dx (x^2)"),
+    ("diff(x^2, x)", "d/dx (x^2)"),
+    ("sum((y_i - yhat_i)^2, i, 1, n)", "sum((y_i - ŷ_i)^2, i, 1, n)"),
+    ("[1, 2, 3]", "[1, 2, 3]"),
+    ("relu(x) + max(a, b)", "relu(x) + max(a, b)"),
+    ("J = (θ-1)^2", "J = (θ - 1)^2"),
+    ("3!", "3!"),
+    ("σ'(z)", "σ'(z)"),
+    ("tanh'(x) + relu'(x)", "tanh'(x) + relu'(x)"),
+]
+
+
+@pytest.mark.parametrize("text, expected", [r for r in READ if r[1] is not None])
+def test_reads(text, expected):
+    assert to_plain(parse(text)) == expected
+
+
+@pytest.mark.parametrize("text, code, pos", [
+    ("abc(", "unclosed", 3),
+    ("(x + 1", "unclosed", 0),
+    ("x +", "unexpected-end", 3),
+    ("x + * 2", "unexpected", 4),
+    ("2 3", "missing-operator", 2),
+    ("", "empty", 0),
+    ("   ", "empty", 0),
+    ("x $ y", "bad-char", 2),
+    ("x'", "prime-needs-function", 1),
+    ("f'(x)", "prime-needs-function", 1),
+    ("__import__('os')", "bad-char", 0),
+    ("a = b = c", "chained-equals", 6),
+    ("exp(1, 2)", "arity", 0),
+    ("sum x", "call-needs-parens", 0),
+    ("x\u202e+1", "invisible-char", 1),
+    ("x\u200b", "invisible-char", 1),
+    ("\u0430 + 1", "confusable-char", 0),  # Cyrillic a
+    ("\uff11 + 1", "confusable-char", 0),  # full-width digit one
+])
+def test_syntax_errors(text, code, pos):
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    assert info.value.code == code
+    assert info.value.pos == pos
+
+
+@pytest.mark.parametrize("text, code", [
+    ("x" * 3000, "too-long"),
+    ("(" * 100 + "x" + ")" * 100, "too-deep"),
+    ("-" * 200 + "x", "too-deep"),
+    ("+".join(["x"] * 500), "too-many-tokens"),
+    ("x^" * 70 + "x", "too-deep"),
+])
+def test_limit_errors(text, code):
+    with pytest.raises(LimitError) as info:
+        parse(text)
+    assert info.value.code == code
+
+
+def test_equation_can_be_refused():
+    with pytest.raises(ParseError) as info:
+        parse("a = b", allow_eq=False)
+    assert info.value.code == "equation-not-expected"
