@@ -43,14 +43,16 @@ $(ASSETS_STAMP): package.json package-lock.json
 
 assets: $(ASSETS_STAMP) ## install the pinned browser-side assets (Mermaid, MathJax) from npm
 
-browser: ## install Debian's Chromium for the browser tests (if missing)
-	@if [ -x "$(BROWSER)" ]; then :; \
+browser: ## install Debian's Chromium and a CJK font for the browser tests (if missing)
+	@missing=""; [ -x "$(BROWSER)" ] || missing="chromium"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-	  (apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 || \
-	   (apt-get update -qq && apt-get install -y --no-install-recommends chromium >/dev/null)) && echo "installed chromium"; \
+	  (apt-get install -y --no-install-recommends $$missing >/dev/null 2>&1 || \
+	   (apt-get update -qq && apt-get install -y --no-install-recommends $$missing >/dev/null)) && echo "installed$$missing"; \
 	elif command -v sudo >/dev/null; then \
-	  sudo apt-get update -qq && sudo apt-get install -y --no-install-recommends chromium; \
-	else echo "browser tests need $(BROWSER): install Debian's chromium package" >&2; exit 1; fi
+	  sudo apt-get update -qq && sudo apt-get install -y --no-install-recommends $$missing; \
+	else echo "browser tests need: $$missing (Debian packages)" >&2; exit 1; fi
 
 site: venv assets ## build the site into site/ (strict; snippets run unless cached)
 	$(VENV)/bin/mkdocs build --strict

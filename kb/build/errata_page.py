@@ -1,0 +1,152 @@
+"""``kb-errata``: render the machine-checked errata (``graders/errata/errata.yaml``) into
+the page that contains ``<!-- kb-errata -->``, in the page's language.
+
+Every check that can run inside the grader (SymPy, references, listings, diagrams,
+grader questions) runs during the build; a failing check fails the build. Checks that
+need PyTorch or NumPy run in the test suite (``tests/errata``) and are labelled so.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+__all__ = ["ErrataPlugin", "render_errata"]
+
+DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-errata[ \t]*-->[ \t]*$", re.M)
+
+_TEXT = {
+    "en": {
+        "summary": "{total} errata in {documents} articles: {errors} errors with a correction, {unverifiable} claims that could not be verified.",
+        "category": "category", "section": "section", "check": "check", "claim": "The article says",
+        "correction": "Correction", "why": "Why", "taught": "Taught correctly in",
+        "unverifiable": "Could not be verified.", "confirmed": "confirmed during this build",
+        "needs-tests": "run by the test suite (PyTorch/NumPy)", "count": "errata",
+        "categories": {"arithmetic": "arithmetic", "formula": "formula", "code-result": "code/result mismatch",
+                       "fact-citation": "fact/citation", "diagram": "diagram", "other": "other"},
+        "table": ("category", "errata"),
+    },
+    "zh": {
+        "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条错误附更正，{unverifiable} 条说法无法核实。",
+        "category": "类别", "section": "章节", "check": "检查", "claim": "原文",
+        "correction": "更正", "why": "原因", "taught": "正确讲解见",
+        "unverifiable": "无法核实。", "confirmed": "本次构建已验证",
+        "needs-tests": "由测试套件运行（PyTorch/NumPy）", "count": "条勘误",
+        "categories": {"arithmetic": "算术", "formula": "公式", "code-result": "代码与结果不符",
+                       "fact-citation": "事实/引用", "diagram": "图示", "other": "其他"},
+        "table": ("类别", "数量"),
+    },
+}
+
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+(?P<text>.*?)[ \t]*(?:\{#(?P<id>[^}\s]+)[^}]*\})?[ \t]*$", re.M)
+
+
+def heading_titles(markdown: str) -> tuple[str, dict[str, str]]:
+    """The page title (first heading) and a map anchor id -> heading text.
+
+    >>> heading_titles("# Loss functions {#loss}\\n\\n## Mean squared error {#mse}\\n")
+    ('Loss functions', {'loss': 'Loss functions', 'mse': 'Mean squared error'})
+    """
+    title, anchors = "", {}
+    fence = False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else _HEADING.match(line)
+        if match:
+            title = title or match["text"]
+            if match["id"]:
+                anchors[match["id"]] = match["text"]
+    return title, anchors
+
+
+def _link_text(entry: dict, docs: dict[str, str]) -> str:
+    chapter = entry["chapter"]
+    title, anchors = heading_titles(docs.get(chapter["page"], ""))
+    parts = [title or chapter["page"]]
+    if chapter.get("anchor") and anchors.get(chapter["anchor"], title) != title:
+        parts.append(anchors[chapter["anchor"]])
+    return " › ".join(p.replace("[", "(").replace("]", ")") for p in parts)
+
+
+def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
+    check = entry["check"]
+    status = t.get(check.get("result", ""), check.get("result", ""))
+    chapter = entry["chapter"]
+    target = chapter["page"] + (f"#{chapter['anchor']}" if chapter.get("anchor") else "")
+    lines = [
+        f'<div class="kb-erratum" id="{entry["id"]}" markdown>',
+        "",
+        f"**`{entry['id']}`** · {t['category']}: {t['categories'][entry['category']]} · "
+        f"{t['section']}: {html.escape(entry['section'])} · {t['check']}: `{check['kind']}/{check['name']}` ({status})",
+        "",
+        f"> {t['claim']}: “{html.escape(entry['claim'])}”",
+        "",
+    ]
+    if entry["status"] == "unverifiable":
+        lines.append(f"**{t['unverifiable']}** {entry['correction'][lang] or ''}".rstrip())
+    else:
+        lines.append(f"**{t['correction']}:** {entry['correction'][lang]}")
+    lines += ["", f"**{t['why']}:** {entry['explanation'][lang]}", "", f"{t['taught']}: [{_link_text(entry, docs)}]({target})", "", "</div>"]
+    return "\n".join(lines)
+
+
+def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -> str:
+    """Markdown for the whole errata list, grouped by document.
+
+    ``docs`` maps a page path (relative to the language folder) to its Markdown, used
+    to name the linked chapter sections by their headings.
+    """
+    docs = docs or {}
+    t = _TEXT.get(lang, _TEXT["en"])
+    entries = {e["id"]: e for e in report["errata"]}
+    counts = report["counts"]
+    by_status = counts["by_status"]
+    parts = [
+        t["summary"].format(total=counts["total"], documents=len(report["documents"]),
+                            errors=by_status.get("error", 0), unverifiable=by_status.get("unverifiable", 0)),
+        "",
+        f"| {t['table'][0]} | {t['table'][1]} |",
+        "|---|---|",
+        *(f"| {t['categories'][c]} | {n} |" for c, n in sorted(Counter(counts["by_category"]).items())),
+    ]
+    for document in report["documents"]:
+        number = document["file"].split("_", 1)[0]
+        parts += ["", f"## `{document['file']}` {{#doc-{number}}}", ""]
+        if document.get("title"):
+            parts += [f"*{html.escape(document['title'])}* · {len(document['errata'])} {t['count']}", ""]
+        parts += [_one(entries[i], t, lang, docs) + "\n" for i in document["errata"]]
+    return "\n".join(parts)
+
+
+class ErrataPlugin(BasePlugin):
+    """Replaces ``<!-- kb-errata -->`` with the rendered errata."""
+
+    _report: dict | None = None
+
+    def _load(self) -> dict:
+        if self._report is None:
+            from graders.errata import report
+
+            data = report()
+            failed = [e["id"] for e in data["errata"] if e["check"].get("result") == "failed"]
+            if failed:
+                raise PluginError(f"kb-errata: checks failed for {', '.join(failed)}: fix the errata data")
+            self._report = data
+        return self._report
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if not DIRECTIVE.search(markdown):
+            return markdown
+        lang = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else "en"
+        folder = Path(config.docs_dir) / lang
+        pages = {e["chapter"]["page"] for e in self._load()["errata"]}
+        docs = {p: (folder / p).read_text(encoding="utf-8") for p in pages if (folder / p).is_file()}
+        rendered = render_errata(self._load(), lang, docs)
+        return DIRECTIVE.sub(lambda _: rendered, markdown)

@@ -1,0 +1,52 @@
+"""The errata page renderer (kb-errata plugin)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from graders.errata import report
+from kb.build import errata_page
+from kb.build.errata_page import heading_titles, render_errata
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    return report()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_erratum_is_rendered_with_its_link(data: dict, lang: str) -> None:
+    text = render_errata(data, lang)
+    for entry in data["errata"]:
+        assert f'id="{entry["id"]}"' in text
+        page = entry["chapter"]["page"]
+        assert f"]({page}" in text
+    assert text.count("{#doc-") == len(data["documents"])
+
+
+def test_languages_differ_only_in_words(data: dict) -> None:
+    zh, en = render_errata(data, "zh"), render_errata(data, "en")
+    assert "Correction" in en and "更正" in zh and "Correction" not in zh
+    assert re.findall(r'id="([^"]+)"', zh) == re.findall(r'id="([^"]+)"', en)
+
+
+def test_links_are_named_by_the_chapter_headings(data: dict) -> None:
+    entry = next(e for e in data["errata"] if e["chapter"]["page"] == "math/losses.md" and e["chapter"]["anchor"])
+    docs = {"math/losses.md": "# Loss functions {#loss-functions}\n\n## Mean squared error (MSE) {#mse}\n\n### Worked example {#mse-example}\n"}
+    text = render_errata({**data, "errata": [entry], "documents": [{"file": entry["document"], "title": "", "errata": [entry["id"]]}]}, "en", docs)
+    assert "[Loss functions › " in text
+
+
+def test_a_failing_check_fails_the_build(monkeypatch: pytest.MonkeyPatch, data: dict) -> None:
+    broken = {**data, "errata": [{**data["errata"][0], "check": {**data["errata"][0]["check"], "result": "failed"}}]}
+    monkeypatch.setattr("graders.errata.report", lambda: broken)
+    with pytest.raises(PluginError, match="checks failed"):
+        errata_page.ErrataPlugin()._load()
+
+
+def test_heading_titles_ignore_code_fences() -> None:
+    title, anchors = heading_titles("```\n# not a heading {#x}\n```\n# Real {#real}\n")
+    assert (title, anchors) == ("Real", {"real": "Real"})
