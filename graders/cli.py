@@ -16,7 +16,7 @@ from .errors import GraderError
 
 __all__ = ["main", "build_parser"]
 
-_OPTIONS_WITH_VALUE = {"--lang", "--seed", "--student", "--question", "-o", "--output", "--format", "--jobs",
+_OPTIONS_WITH_VALUE = {"--document", "--lang", "--seed", "--student", "--question", "-o", "--output", "--format", "--jobs",
                        "--timeout", "--memory", "--vars", "--isolation"}
 _FLAGS = {"--json", "--no-sandbox", "-h", "--help", "--version"}
 
@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--memory", type=int, default=None, help="memory limit per answer (MB)")
     g.add_argument("--isolation", choices=["pool", "process"], default="pool",
                    help="pool: rlimited workers replaced on any limit hit (fast); process: a fresh process per answer")
+    r = sub.add_parser("errata", parents=[common], help="the machine-checked errata of the source articles")
+    r.add_argument("--document", help="only this article (file name or its prefix, e.g. 000)")
     return p
 
 

@@ -184,4 +184,26 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     return 2 if bad else 0
 
 
-COMMANDS = {"grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list, "show": _cmd_show, "check": _cmd_check, "preview": _cmd_preview, "equiv": _cmd_equiv}
+def _cmd_errata(args: argparse.Namespace) -> int:
+    """The machine-checked errata of the source articles; exit 1 if any check fails."""
+    from .errata import report
+
+    data = report()
+    if args.document:
+        keep = {d["file"] for d in data["documents"] if d["file"].startswith(args.document)}
+        if not keep:
+            from .errors import GraderError
+
+            raise GraderError("unknown-document", document=args.document)
+        data["documents"] = [d for d in data["documents"] if d["file"] in keep]
+        data["errata"] = [e for e in data["errata"] if e["document"] in keep]
+    if args.json:
+        _emit_json(data)
+    else:
+        from .render import show_errata
+
+        show_errata(data, args.lang)
+    return 1 if any(e["check"].get("result") == "failed" for e in data["errata"]) else 0
+
+
+COMMANDS = {"errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list, "show": _cmd_show, "check": _cmd_check, "preview": _cmd_preview, "equiv": _cmd_equiv}

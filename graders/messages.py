@@ -83,6 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "natural-log": ("log 与 ln 都是自然对数（底为 e）。", "log and ln are both the natural logarithm (base e)."),
     "euler-e": ("e 读作欧拉数 2.718…。", "e is read as Euler's number 2.718…."),
     "unknown-question": ("没有编号为 '{id}' 的题目。", "No question with id '{id}'."),
+    "unknown-document": ("没有以 '{document}' 开头的文章。", "No article whose file name starts with '{document}'."),
     "usage": ("{detail}", "{detail}"),
     "question-yaml": ("题目文件 {path} 不是合法的 YAML：{detail}", "Question file {path} is not valid YAML: {detail}"),
     "question-schema": ("题目文件 {path} 不符合格式：{detail}", "Question file {path} does not match the schema: {detail}"),

@@ -82,6 +82,23 @@ def show_list(questions: list["Question"], lang: str = "both") -> None:
     console().print(table)
 
 
+def show_errata(data: dict, lang: str = "both") -> None:
+    """One row per erratum: id, category, status and what its check found."""
+    from rich.table import Table
+
+    text_lang = "zh" if lang == "zh" else "en"
+    table = Table(show_header=True, header_style="bold")
+    for column, style in (("id", "bold"), ("category", ""), ("check", "dim"), ("correction", "")):
+        table.add_column(column, style=style or None, overflow="fold", min_width=30 if column == "correction" else None,
+                         ratio=1 if column == "correction" else None)
+    for e in data["errata"]:
+        correction = e["correction"][text_lang] if e["status"] == "error" else ("无法核实" if text_lang == "zh" else "could not be verified")
+        table.add_row(e["id"], e["category"], f"{e['check']['kind']}: {e['check'].get('result', '')}", correction)
+    console().print(table)
+    counts = data["counts"]
+    console().print(f"{len(data['errata'])} / {counts['total']} errata; by category: {counts['by_category']}")
+
+
 def show_preview(p, lang: str = "both") -> None:
     from rich.markup import escape
 
