@@ -19,6 +19,7 @@ Point :class:`MNISTDataModule` at a folder with the four standard files (or set
 from __future__ import annotations
 
 import gzip
+import math
 import os
 from pathlib import Path
 
@@ -69,7 +70,7 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
         raise IDXFormatError(f"{path}: header declares {ndim} dimensions but the file has {len(raw)} bytes")
     shape = tuple(int(d) for d in np.frombuffer(raw, dtype=">u4", count=ndim, offset=4))
     dtype = np.dtype(_DTYPES[code])
-    expected = header + int(np.prod(shape)) * dtype.itemsize
+    expected = header + math.prod(shape) * dtype.itemsize  # exact: no int64 overflow
     if len(raw) != expected:
         raise IDXFormatError(f"{path}: shape {shape} needs {expected} bytes, file has {len(raw)} (truncated or corrupt)")
     return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).astype(dtype.newbyteorder("="))

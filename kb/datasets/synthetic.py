@@ -6,6 +6,8 @@ import pytorch_lightning as pl
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
+from kb.datasets.base import batch_loader
+
 __all__ = ["make_linear_data", "LinearDataModule"]
 
 
@@ -63,9 +65,8 @@ class LinearDataModule(pl.LightningDataModule):
         self.val_set = TensorDataset(x[val], y[val])
 
     def _loader(self, dataset: TensorDataset, shuffle: bool) -> DataLoader:
-        size = self.hparams.batch_size or len(dataset)
-        generator = torch.Generator().manual_seed(self.hparams.seed)
-        return DataLoader(dataset, batch_size=size, shuffle=shuffle, generator=generator)
+        # whole batches by tensor indexing; same order as DataLoader(shuffle=True, generator=seeded)
+        return batch_loader(dataset, self.hparams.batch_size, shuffle=shuffle, seed=self.hparams.seed)
 
     def train_dataloader(self) -> DataLoader:
         return self._loader(self.train_set, shuffle=self.hparams.batch_size is not None)

@@ -129,3 +129,41 @@ def test_find_accepts_gz_and_dot_names(tmp_path):
     files = find_mnist_files(tmp_path)
     assert files["test_labels"].name == "t10k-labels-idx1-ubyte.gz"
     assert gzip.decompress(files["test_labels"].read_bytes())[:4] == bytes([0, 0, 8, 1])
+
+
+def test_full_profile_trains_the_cnn_on_mnist_when_present(tmp_path, monkeypatch, capsys):
+    import json
+
+    from kb.train_cli import main
+
+    _fake_mnist(tmp_path, n_train=5100, n_test=20, compress=True)
+    monkeypatch.setenv("KB_MNIST_DIR", str(tmp_path))
+    assert main(["train", "cnn", "--profile", "full", "--json", "--trainer.fast_dev_run=1"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["profile"] == "full" and "test_acc" in result["metrics"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.extra import numpy as hnp  # noqa: E402
+
+_DTYPES = st.sampled_from([np.uint8, np.int8, np.int16, np.int32, np.float32, np.float64])
+
+
+@settings(max_examples=60, deadline=None)
+@given(hnp.arrays(_DTYPES, hnp.array_shapes(min_dims=1, max_dims=4, min_side=0, max_side=5)), st.booleans())
+def test_round_trip_any_array(tmp_path_factory, array, compress):
+    path = tmp_path_factory.mktemp("idx") / "a-idx"
+    write_idx(path, array, compress=compress)
+    np.testing.assert_array_equal(read_idx(path), array)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=64))
+def test_random_bytes_never_crash_the_reader(tmp_path_factory, raw):
+    path = tmp_path_factory.mktemp("idx") / "junk-idx"
+    path.write_bytes(raw)
+    try:
+        read_idx(path)
+    except IDXFormatError:
+        pass  # the only error allowed

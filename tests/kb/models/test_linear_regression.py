@@ -14,8 +14,8 @@ def test_gradient_descent_matches_closed_form():
     make_trainer(300, quiet=True, callbacks=[history]).fit(model, datamodule=data)
     x, y = data.train_set.tensors
     w, b = closed_form(x, y)
-    assert float(model.model.linear.weight) == pytest.approx(float(w), abs=1e-3)
-    assert float(model.model.linear.bias) == pytest.approx(float(b), abs=1e-3)
+    assert model.model.linear.weight.item() == pytest.approx(float(w), abs=1e-3)
+    assert model.model.linear.bias.item() == pytest.approx(float(b), abs=1e-3)
     losses = history.history["train_loss"]
     assert len(losses) == 300 and losses[-1] < losses[0]
     assert losses[-1] == pytest.approx(float(((x[:, 0] * w + b - y) ** 2).mean()), rel=1e-4)
