@@ -11,7 +11,6 @@ must exist on that page in docs/zh and in docs/en.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -19,18 +18,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.site.test_structure import DOCS, LANGUAGES, ROOT, page_headings
+from tests.articles import articles_dir
+from tests.site.test_structure import DOCS, LANGUAGES, page_headings
 
 COVERAGE = DOCS / "coverage.yaml"
 ARTICLE_MARKER = "<|user|>"
-
-
-def articles_dir() -> Path | None:
-    """Where the articles are: $KB_ARTICLES_DIR, ./articles/, or the shared seeds folder."""
-    for candidate in (os.environ.get("KB_ARTICLES_DIR"), ROOT / "articles", Path("/work/shared/seeds")):
-        if candidate and Path(candidate).is_dir() and any(Path(candidate).glob("*.txt")):
-            return Path(candidate)
-    return None
 
 
 def article_headings(text: str) -> list[str]:
@@ -54,9 +46,7 @@ def coverage() -> dict:
 
 @pytest.fixture(scope="module")
 def articles(coverage: dict) -> dict[str, list[str]]:
-    folder = articles_dir()
-    if folder is None:
-        pytest.skip("the source articles are not available (set KB_ARTICLES_DIR)")
+    folder = articles_dir()  # fails (never skips) when the articles cannot be found
     pinned = {a["file"]: a["sha256"] for a in coverage["articles"]}
     found = {p.name: p for p in sorted(folder.glob("*.txt"))}
     assert set(found) == set(pinned), f"articles in {folder}: {sorted(found)}; in coverage.yaml: {sorted(pinned)}"

@@ -9,6 +9,8 @@ element id in the target page.
 
 from __future__ import annotations
 
+import functools
+
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -85,6 +87,7 @@ class _Collector(HTMLParser):
                 self.urls.append(value)
 
 
+@functools.lru_cache(maxsize=None)
 def _parse(path: Path) -> _Collector:
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8", errors="replace"))
@@ -93,12 +96,11 @@ def _parse(path: Path) -> _Collector:
 
 @pytest.mark.site
 def test_built_site_has_no_broken_internal_links(built_site: Path) -> None:
-    parsed: dict[Path, _Collector] = {}
     broken = []
     for page in sorted(built_site.rglob("*.html")):
         if page.relative_to(built_site).parts[0] in {"assets", "search"}:
             continue
-        collector = parsed.setdefault(page, _parse(page))
+        collector = _parse(page)
         for url in collector.urls:
             if _is_external(url) or url.startswith(("mailto:", "javascript:", "data:")):
                 continue
@@ -115,7 +117,7 @@ def test_built_site_has_no_broken_internal_links(built_site: Path) -> None:
                 broken.append(f"{page.relative_to(built_site)}: {url}")
                 continue
             if parts.fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, _parse(target)).ids
+                ids = _parse(target).ids
                 if unquote(parts.fragment) not in ids:
                     broken.append(f"{page.relative_to(built_site)}: {url} (no id)")
     assert not broken, f"{len(broken)} broken links:\n" + "\n".join(broken[:50])
