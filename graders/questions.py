@@ -17,7 +17,7 @@ from .errors import QuestionError
 from .result import Text
 from .schema import validate
 
-__all__ = ["Question", "Variable", "Misconception", "SelfTest", "Source", "Tolerance", "load", "load_all", "QUESTIONS_DIR"]
+__all__ = ["Question", "Variable", "Misconception", "SelfTest", "Source", "Hints", "Tolerance", "load", "load_all", "QUESTIONS_DIR"]
 
 QUESTIONS_DIR = Path(__file__).with_name("questions")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
@@ -27,6 +27,22 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when availabl
 class Source:
     document: str
     section: str
+    source_claim: str | None = None  # the article's printed (wrong) answer, when it got it wrong
+
+    def summary(self) -> dict:
+        out = {"document": self.document, "section": self.section}
+        if self.source_claim is not None:
+            out["source_claim"] = self.source_claim
+        return out
+
+
+@dataclass(frozen=True)
+class Hints:
+    zh: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def get(self, lang: str) -> tuple[str, ...]:
+        return self.en if lang == "en" else self.zh
 
 
 @dataclass(frozen=True)
@@ -75,12 +91,13 @@ class Question:
     misconceptions: tuple[Misconception, ...] = ()
     tests: tuple[SelfTest, ...] = ()
     path: str = ""
+    hints: Hints = Hints()
 
     def summary(self) -> dict:
         """What ``kb-grade list --json`` prints for this question."""
         out = {"id": self.id, "title": {"zh": self.title.zh, "en": self.title.en}, "topic": self.topic, "kind": self.kind}
         if self.source:
-            out["source"] = {"document": self.source.document, "section": self.source.section}
+            out["source"] = self.source.summary()
         out["variants"] = variant_count(self)
         return out
 
@@ -109,6 +126,8 @@ def from_dict(d: dict, path: str = "<memory>") -> Question:
         answer=str(d["answer"]),
         display_answer=str(d.get("display_answer", d["answer"])),
         source=Source(**d["source"]) if d.get("source") else None,
+        hints=Hints(zh=tuple(str(h) for h in (d.get("hints") or {}).get("zh", ())),
+                    en=tuple(str(h) for h in (d.get("hints") or {}).get("en", ()))),
         tolerance=Tolerance(rel=float(tol.get("rel", 1e-9)), abs=float(tol.get("abs", 1e-12)), sig_figs=tol.get("sig_figs")),
         variables=tuple(
             Variable(name, tuple(spec["shape"]) if spec and spec.get("shape") else None, (spec or {}).get("domain", "real"))

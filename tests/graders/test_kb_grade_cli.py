@@ -57,7 +57,9 @@ def test_list_json(capsys):
     mse = rows["mse-house-prices"]
     assert mse["title"]["zh"] and mse["title"]["en"] and mse["topic"] and mse["kind"] == "numeric"
     assert mse["source"] == {"document": "000_4320f6162912e08a.txt",
-                             "section": "数学模型和公式 & 详细讲解 & 举例说明 / 损失函数 / 均方误差"}
+                             "section": "数学模型和公式 & 详细讲解 & 举例说明 / 损失函数 / 均方误差",
+                             "source_claim": "70"}
+    assert "source_claim" not in rows["relu-example"]["source"]  # the article got ReLU right
 
 
 def test_show_json(capsys):
