@@ -18,7 +18,7 @@ __all__ = ["main", "build_parser"]
 
 _OPTIONS_WITH_VALUE = {"--document", "--lang", "--seed", "--student", "--question", "-o", "--output", "--format", "--jobs",
                        "--timeout", "--memory", "--vars", "--isolation"}
-_FLAGS = {"--json", "--no-sandbox", "-h", "--help", "--version"}
+_FLAGS = {"--hints", "--json", "--no-sandbox", "-h", "--help", "--version"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="list questions")
     s = sub.add_parser("show", parents=[common], help="show a question")
     s.add_argument("id")
+    s.add_argument("--hints", action="store_true", help="also print the question's hints")
     _variant_args(s)
 
     c = sub.add_parser("check", parents=[common], help="grade an answer to a question")

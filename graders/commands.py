@@ -49,11 +49,12 @@ def _cmd_show(args: argparse.Namespace) -> int:
         d["prompt"] = {"zh": fill(q.prompt.zh, values), "en": fill(q.prompt.en, values)}
         d["variables"] = {v.name: {"shape": list(v.shape) if v.shape else None, "domain": v.domain} for v in q.variables}
         d["variant"] = index
+        d["hints"] = {"zh": list(q.hints.zh), "en": list(q.hints.en)}
         _emit_json(d)
     else:
         from .render import show_question
 
-        show_question(q, args.lang, index, values)
+        show_question(q, args.lang, index, values, hints=args.hints)
     return 0
 
 

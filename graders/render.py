@@ -53,7 +53,8 @@ def show_result(r: "Result", lang: str = "both") -> None:
         c.print(f"{mark} {s.line:>2}  {escape(s.text)}" + (f"  [dim]{escape(s.note)}[/]" if s.note else ""))
 
 
-def show_question(q: "Question", lang: str = "both", variant: int | None = None, values: dict | None = None) -> None:
+def show_question(q: "Question", lang: str = "both", variant: int | None = None, values: dict | None = None,
+                  hints: bool = False) -> None:
     from rich.markup import escape
 
     from .variants import fill
@@ -67,6 +68,12 @@ def show_question(q: "Question", lang: str = "both", variant: int | None = None,
         c.print("[dim]variables:[/] " + escape(", ".join(v.name + (f" ({v.shape[0]}×{v.shape[1]})" if v.shape else "") for v in q.variables)))
     if q.source:
         c.print(f"[dim]{'来源' if lang == 'zh' else 'source'}: {escape(q.source.document)} — {escape(q.source.section)}[/]")
+    if not hints:
+        if q.hints.en:
+            c.print(f"[dim]{'提示：加 --hints 显示' if lang == 'zh' else 'hints: add --hints'}[/]")
+        return
+    for number, hint in enumerate(q.hints.get(lang) if lang in ("zh", "en") else q.hints.get("en"), 1):
+        c.print(f"[dim]{'提示' if lang == 'zh' else 'hint'} {number}:[/] {escape(hint)}")
 
 
 def show_list(questions: list["Question"], lang: str = "both") -> None:

@@ -40,3 +40,16 @@ def test_human_output_is_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["errata", "--lang", "en", "--document", "002"]) == 0
     out = capsys.readouterr().out
     assert "e002-" in out and "errata; by category" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_prints_the_hints(capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    from graders.questions import load
+
+    first = load("gd-step-quadratic").hints.get(lang)[0]
+    assert main(["show", "gd-step-quadratic", "--lang", lang]) == 0
+    assert first[:20] not in " ".join(capsys.readouterr().out.split())  # hints only on request
+    assert main(["show", "gd-step-quadratic", "--lang", lang, "--hints"]) == 0
+    assert first[:20] in " ".join(capsys.readouterr().out.split())
+    assert main(["show", "gd-step-quadratic", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["hints"][lang][0] == first
