@@ -12,8 +12,9 @@ model depends only on that model's modules.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kb._lazy import lazy_exports
+from kb.datasets import _EXPORTS as _DATASETS
+from kb.models import _EXPORTS as _MODELS
 
 __version__ = "0.1.0"
 
@@ -31,13 +32,6 @@ _EXPORTS: dict[str, str] = {
     "binary_cross_entropy": "kb.losses",
     "sum_cross_entropy": "kb.losses",
     "cross_entropy": "kb.losses",
-    # models
-    "LinearRegression": "kb.models.linear_regression",
-    "LitLinearRegression": "kb.models.linear_regression",
-    "closed_form": "kb.models.linear_regression",
-    # data
-    "LinearDataModule": "kb.datasets.synthetic",
-    "make_linear_data": "kb.datasets.synthetic",
     # activations (from their formulas)
     "relu": "kb.activations",
     "sigmoid": "kb.activations",
@@ -71,75 +65,12 @@ _EXPORTS: dict[str, str] = {
     "train": "kb.train_cli",
     "fit": "kb.train_cli",
     "TrainingRun": "kb.train_cli",
-    # more models
-    "LitClassifier": "kb.models.base",
-    "LogisticRegression": "kb.models.logistic_regression",
-    "LitLogisticRegression": "kb.models.logistic_regression",
-    "MLP": "kb.models.mlp",
-    "LitMLP": "kb.models.mlp",
-    "CNN": "kb.models.cnn",
-    "LitCNN": "kb.models.cnn",
-    "RecurrentClassifier": "kb.models.rnn",
-    "LitRecurrent": "kb.models.rnn",
-    "input_gradient_norms": "kb.models.rnn",
-    "positional_encoding": "kb.models.transformer",
-    "MultiHeadSelfAttention": "kb.models.transformer",
-    "EncoderLayer": "kb.models.transformer",
-    "TransformerEncoder": "kb.models.transformer",
-    "LitTransformer": "kb.models.transformer",
-    "plot_attention": "kb.models.transformer",
-    "Generator": "kb.models.gan",
-    "Discriminator": "kb.models.gan",
-    "LitGAN": "kb.models.gan",
-    "SampleSnapshots": "kb.models.gan",
-    "plot_gan_samples": "kb.models.gan",
-    "VAE": "kb.models.vae",
-    "LitVAE": "kb.models.vae",
-    "vae_loss": "kb.models.vae",
-    "plot_reconstructions": "kb.models.vae",
-    "plot_vae_samples": "kb.models.vae",
-    "MiniBERT": "kb.models.bert",
-    "mask_tokens": "kb.models.bert",
-    "LitMaskedLM": "kb.models.bert",
-    "BertClassifier": "kb.models.bert",
-    "LitBertClassifier": "kb.models.bert",
-    "compare_pretraining": "kb.models.pretraining",
-    # more data
-    "DatasetError": "kb.datasets.errors",
-    "ToyClassificationDataModule": "kb.datasets.toy",
-    "make_toy_classification": "kb.datasets.toy",
-    "DigitsDataModule": "kb.datasets.digits",
-    "load_digits_tensors": "kb.datasets.digits",
-    "MNISTDataModule": "kb.datasets.mnist",
-    "read_idx": "kb.datasets.mnist",
-    "write_idx": "kb.datasets.mnist",
-    "IDXFormatError": "kb.datasets.mnist",
-    "DatasetNotFoundError": "kb.datasets.mnist",
-    "RecallDataModule": "kb.datasets.sequences",
-    "make_recall_data": "kb.datasets.sequences",
-    "ReversalDataModule": "kb.datasets.sequences",
-    "make_reversal_data": "kb.datasets.sequences",
-    "RingMixtureDataModule": "kb.datasets.mixture",
-    "make_ring_mixture": "kb.datasets.mixture",
-    "mode_statistics": "kb.datasets.mixture",
-    "Vocab": "kb.datasets.corpus",
-    "make_corpus": "kb.datasets.corpus",
-    "make_labelled": "kb.datasets.corpus",
-    "CorpusDataModule": "kb.datasets.corpus",
-    "SentimentDataModule": "kb.datasets.corpus",
+    # every model and data module (their packages list them)
+    **_MODELS,
+    **_DATASETS,
 }
 
 __all__ = ["__version__", *_EXPORTS]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kb' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -5,8 +5,7 @@ Names load on first use (PEP 562); ``kb.datasets.mnist.read_idx`` needs only num
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kb._lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "DatasetError": "kb.datasets.errors",
@@ -41,14 +40,4 @@ _EXPORTS: dict[str, str] = {
 __all__ = list(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kb.datasets' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())

@@ -6,8 +6,7 @@ what the CNN needs.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from kb._lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "LitClassifier": "kb.models.base",
@@ -50,14 +49,4 @@ _EXPORTS: dict[str, str] = {
 __all__ = list(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kb.models' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, globals())
