@@ -26,12 +26,26 @@ import torch
 
 from kb.losses import cross_entropy
 
-__all__ = ["EpochMeans", "LitClassifier", "accuracy"]
+__all__ = ["EpochMeans", "SharedSteps", "LitClassifier", "accuracy"]
 
 
 def accuracy(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
     """Fraction of rows whose arg-max equals the target."""
     return (logits.argmax(dim=-1) == target).float().mean()
+
+
+class SharedSteps:
+    """Mixin for a ``pl.LightningModule`` whose train, validation and test steps are one
+    ``_shared_step(batch, stage)`` that returns the loss and logs ``f"{stage}_loss"``."""
+
+    def training_step(self, batch, batch_idx):  # noqa: D102
+        return self._shared_step(batch, "train")
+
+    def validation_step(self, batch, batch_idx):  # noqa: D102
+        self._shared_step(batch, "val")
+
+    def test_step(self, batch, batch_idx):  # noqa: D102
+        self._shared_step(batch, "test")
 
 
 class EpochMeans:
@@ -79,7 +93,7 @@ class EpochMeans:
         self._reset_epoch_sums("test")
 
 
-class LitClassifier(EpochMeans, pl.LightningModule):
+class LitClassifier(SharedSteps, EpochMeans, pl.LightningModule):
     """Cross-entropy training of ``self.model``; logs loss and accuracy per stage."""
 
     model: torch.nn.Module
@@ -95,15 +109,6 @@ class LitClassifier(EpochMeans, pl.LightningModule):
         loss = cross_entropy(logits, y)
         self.log_epoch_means(stage, len(y), loss=loss, acc=accuracy(logits, y))
         return loss
-
-    def training_step(self, batch, batch_idx):  # noqa: D102
-        return self._shared_step(batch, "train")
-
-    def validation_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "val")
-
-    def test_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "test")
 
     def configure_optimizers(self) -> torch.optim.Optimizer:
         return torch.optim.Adam(self.parameters(), lr=self.hparams.lr)

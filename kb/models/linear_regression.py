@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from kb.losses import mse
-from kb.models.base import EpochMeans
+from kb.models.base import EpochMeans, SharedSteps
 
 __all__ = ["LinearRegression", "LitLinearRegression", "closed_form"]
 
@@ -38,7 +38,7 @@ def closed_form(x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.T
     return theta[:-1].to(x.dtype), theta[-1].to(x.dtype)
 
 
-class LitLinearRegression(EpochMeans, pl.LightningModule):
+class LitLinearRegression(SharedSteps, EpochMeans, pl.LightningModule):
     """Gradient descent (``torch.optim.SGD`` over full batches) on the MSE loss."""
 
     def __init__(self, in_features: int = 1, lr: float = 0.1) -> None:
@@ -54,15 +54,6 @@ class LitLinearRegression(EpochMeans, pl.LightningModule):
         loss = mse(self.model(x), y)
         self.log_epoch_means(stage, len(y), prog_bar=stage == "train", loss=loss)
         return loss
-
-    def training_step(self, batch, batch_idx):  # noqa: D102
-        return self._shared_step(batch, "train")
-
-    def validation_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "val")
-
-    def test_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "test")
 
     def configure_optimizers(self) -> torch.optim.Optimizer:
         return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)

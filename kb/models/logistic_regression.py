@@ -17,7 +17,7 @@ import torch
 from torch import nn
 
 from kb.losses import binary_cross_entropy_with_logits
-from kb.models.base import EpochMeans
+from kb.models.base import EpochMeans, SharedSteps
 
 __all__ = ["LogisticRegression", "LitLogisticRegression"]
 
@@ -39,7 +39,7 @@ class LogisticRegression(nn.Module):
         return torch.sigmoid(self(x))
 
 
-class LitLogisticRegression(EpochMeans, pl.LightningModule):
+class LitLogisticRegression(SharedSteps, EpochMeans, pl.LightningModule):
     """Mini-batch training on the mean binary cross-entropy; logs loss and accuracy."""
 
     def __init__(self, in_features: int = 2, lr: float = 0.1) -> None:
@@ -57,15 +57,6 @@ class LitLogisticRegression(EpochMeans, pl.LightningModule):
         acc = ((z > 0).long() == y).float().mean()
         self.log_epoch_means(stage, len(y), loss=loss, acc=acc)
         return loss
-
-    def training_step(self, batch, batch_idx):  # noqa: D102
-        return self._shared_step(batch, "train")
-
-    def validation_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "val")
-
-    def test_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "test")
 
     def configure_optimizers(self) -> torch.optim.Optimizer:
         return torch.optim.SGD(self.parameters(), lr=self.hparams.lr)

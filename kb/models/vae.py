@@ -23,7 +23,7 @@ import pytorch_lightning as pl
 import torch
 from torch import nn
 
-from kb.models.base import EpochMeans
+from kb.models.base import EpochMeans, SharedSteps
 
 __all__ = ["VAE", "LitVAE", "vae_loss", "plot_reconstructions", "plot_vae_samples"]
 
@@ -61,7 +61,7 @@ def vae_loss(logits: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: to
     return recon, kl
 
 
-class LitVAE(EpochMeans, pl.LightningModule):
+class LitVAE(SharedSteps, EpochMeans, pl.LightningModule):
     """Minimises ``recon + kl``; logs ``{stage}_loss``, ``{stage}_recon`` and ``{stage}_kl``."""
 
     def __init__(self, pixels: int = 64, hidden: int = 128, latent: int = 8, lr: float = 3e-3) -> None:
@@ -79,15 +79,6 @@ class LitVAE(EpochMeans, pl.LightningModule):
         loss = recon + kl
         self.log_epoch_means(stage, len(x), loss=loss, recon=recon, kl=kl)
         return loss
-
-    def training_step(self, batch, batch_idx):  # noqa: D102
-        return self._shared_step(batch, "train")
-
-    def validation_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "val")
-
-    def test_step(self, batch, batch_idx):  # noqa: D102
-        self._shared_step(batch, "test")
 
     def configure_optimizers(self) -> torch.optim.Optimizer:
         return torch.optim.Adam(self.parameters(), lr=self.hparams.lr)
