@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
+
 import pytest
 import yaml
 
@@ -35,7 +37,6 @@ def test_question_files_match_json_schema(path):
     """The in-code validator and a reference JSON Schema validator agree."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert errors(data) == []
-    jsonschema = pytest.importorskip("jsonschema")
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text()))
 
 

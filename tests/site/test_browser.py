@@ -51,7 +51,8 @@ class Network:
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    from playwright import sync_api as playwright_api
+
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: run `make browser`")
     fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
