@@ -42,22 +42,71 @@ def parse_vars(spec: str):
     return Env(values, strict=False)
 
 
-def equiv_texts(a: str, b: str, env=None) -> Result:
+def equiv_texts(a: str, b: str, env=None, *, floats: bool = True) -> Result:
     """Result: CORRECT if equivalent, INCORRECT (with counterexample) if not,
-    UNDETERMINED if undecided, INVALID if either side cannot be read."""
+    UNDETERMINED if undecided, INVALID if either side cannot be read. Scalars are
+    compared in floating point first (``floats=False`` goes straight to SymPy)."""
     from .grade import guarded
 
-    return guarded(lambda: _equiv(a, b, env), a)
+    return guarded(lambda: _equiv(a, b, env, floats), a)
 
 
-def _equiv(a: str, b: str, env=None) -> Result:
+def _scope(env):
+    """The float path's view of an Env, or None when it holds matrices or numbers."""
+    from .floats import Scope
+
+    if env is None:
+        return Scope({})
+    if env.positive or not all(getattr(v, "is_Symbol", False) for v in env.values.values()):
+        return None
+    return Scope({name: bool(v.is_positive) for name, v in env.values.items()}, strict=env.strict)
+
+
+def _equiv_floats(a: str, b: str, env) -> Result | None:
+    """Scalar expressions compared in floating point; None when floats cannot decide."""
+    from .floats import Undecided, equivalent
+    from .grade import read
+
+    scope = _scope(env)
+    if scope is None:
+        return None
+    try:
+        ta, tb = read(a, scope.variables), read(b, scope.variables)
+        eq = equivalent(ta, tb, scope)
+    except (InputError, Undecided):
+        return None  # the SymPy path reports invalid input with its side and caret
+    shown = _shown(ta, tb, a, b)
+    return _verdict(eq).with_(**shown)
+
+
+def _shown(ta, tb, a: str, b: str) -> dict:
+    from .printer import to_latex, to_plain
+
+    return {"parsed": f"{to_plain(ta)}  ⟷  {to_plain(tb)}", "latex": f"{to_latex(ta)} \\iff {to_latex(tb)}",
+            "answer": f"{a} ⟷ {b}"}
+
+
+def _verdict(eq) -> Result:
+    if eq.verdict == "equal":
+        return Result(Verdict.CORRECT, score=1.0, feedback=message("equivalent"), note=f"equal-{eq.method}")
+    if eq.verdict == "not-equal":
+        point = ", ".join(f"{k} = {v}" for k, v in (eq.point or {}).items())
+        return Result(Verdict.INCORRECT, feedback=message("not-equivalent") + message("counterexample", point=point, left=eq.left, right=eq.right),
+                      note="not-equivalent", counterexample=eq.point)
+    return Result(Verdict.UNDETERMINED, feedback=message("undetermined"), note="undetermined")
+
+
+def _equiv(a: str, b: str, env=None, floats: bool = True) -> Result:
+    t0 = time.perf_counter()
+    fast = _equiv_floats(a, b, env) if floats else None
+    if fast is not None:
+        return fast.with_(elapsed_ms=(time.perf_counter() - t0) * 1000)
+
     from .build import Env, build
     from .compare import equivalent
     from .expression import shape_of
     from .grade import invalid, read
-    from .printer import to_latex, to_plain
 
-    t0 = time.perf_counter()
     env = env or Env()
     built = []
     for side, text in (("A", a), ("B", b)):
@@ -69,21 +118,12 @@ def _equiv(a: str, b: str, env=None) -> Result:
             return r.with_(feedback=message("usage", detail=side + ":") + r.feedback, answer=text,
                            elapsed_ms=(time.perf_counter() - t0) * 1000)
     (ta, ea), (tb, eb) = built
-    shown = {"parsed": f"{to_plain(ta)}  ⟷  {to_plain(tb)}", "latex": f"{to_latex(ta)} \\iff {to_latex(tb)}",
-             "answer": f"{a} ⟷ {b}"}
+    shown = _shown(ta, tb, a, b)
     if shape_of(ea) != shape_of(eb):
         sa, sb = shape_of(ea), shape_of(eb)
         hint = "transpose" if sa == sb[::-1] else ""
         res = Result(Verdict.INCORRECT, feedback=message("expected-matrix", shape=f"{sb[0]}×{sb[1]}", got=f"{sa[0]}×{sa[1]}", hint=hint),
                      note="shape")
     else:
-        eq = equivalent(ea, eb)
-        if eq.verdict == "equal":
-            res = Result(Verdict.CORRECT, score=1.0, feedback=message("equivalent"), note=f"equal-{eq.method}")
-        elif eq.verdict == "not-equal":
-            point = ", ".join(f"{k} = {v}" for k, v in (eq.point or {}).items())
-            res = Result(Verdict.INCORRECT, feedback=message("not-equivalent") + message("counterexample", point=point, left=eq.left, right=eq.right),
-                         note="not-equivalent", counterexample=eq.point)
-        else:
-            res = Result(Verdict.UNDETERMINED, feedback=message("undetermined"), note="undetermined")
+        res = _verdict(equivalent(ea, eb))
     return res.with_(**shown, elapsed_ms=(time.perf_counter() - t0) * 1000)

@@ -1,20 +1,24 @@
 """Grade symbolic scalar and matrix answers: equivalence, shapes, misconceptions.
 
-Feedback names a counterexample point when the answer is not equivalent.
+Feedback names a counterexample point when the answer is not equivalent. Scalar
+questions are first tried in floating point (:mod:`graders.floats`, no SymPy); when
+floats cannot decide, the SymPy objects are built and compared. Both paths reach the
+verdict through :func:`decide`, so they give the same feedback.
 """
 
 from __future__ import annotations
 
-import sympy as sp
+from collections.abc import Callable
 
-from .compare import Equivalence, equivalent, soft_timeout
 from .messages import message
 from .result import Result, Verdict
 
-__all__ = ["grade_expression", "shape_of", "generic_misconception"]
+__all__ = ["grade_expression", "grade_expression_floats", "decide", "shape_of", "generic_misconception"]
 
 
 def shape_of(x) -> tuple[int, int]:
+    import sympy as sp
+
     return tuple(x.shape) if isinstance(x, sp.MatrixBase) else (1, 1)
 
 
@@ -22,13 +26,37 @@ def _fmt(shape: tuple[int, int]) -> str:
     return f"{shape[0]}×{shape[1]}"
 
 
-def _counterexample_text(eq: Equivalence):
+def _counterexample_text(eq):
     point = ", ".join(f"{k} = {v}" for k, v in (eq.point or {}).items())
     return message("counterexample", point=point, left=eq.left, right=eq.right)
 
 
+def decide(q, eq, matches: Callable[[object], bool], generic: Callable[[], tuple[str, dict] | None]) -> Result:
+    """The verdict for an answer whose equivalence with the expected answer is ``eq``:
+    correct, a misconception of ``q`` (``matches(m)``), undetermined, a generic
+    mistake (``generic()``: negated, scaled) or plainly not equivalent."""
+    if eq.verdict == "equal":
+        return Result(Verdict.CORRECT, score=1.0, feedback=message("correct"), note="correct")
+    for m in q.misconceptions:
+        if matches(m):
+            return Result(Verdict.INCORRECT, feedback=m.feedback, note=m.note, counterexample=eq.point)
+    if eq.verdict == "undetermined":
+        return Result(Verdict.UNDETERMINED, feedback=message("undetermined"), note="undetermined")
+    found = generic()
+    if found:
+        code, params = found
+        return Result(Verdict.INCORRECT, feedback=message(code, **params) + _counterexample_text(eq),
+                      note=code, counterexample=eq.point)
+    return Result(Verdict.INCORRECT, feedback=message("incorrect") + _counterexample_text(eq),
+                  note="not-equivalent", counterexample=eq.point)
+
+
 def generic_misconception(got, expected) -> tuple[str, dict] | None:
     """Answers off by a sign or a constant factor (e.g. a missing 1/n or factor 2)."""
+    import sympy as sp
+
+    from .compare import equivalent, soft_timeout
+
     if isinstance(got, sp.MatrixBase) or isinstance(expected, sp.MatrixBase):
         if shape_of(got) == shape_of(expected) and equivalent(got, -expected, points=4).verdict == "equal":
             return "negated", {}
@@ -48,8 +76,9 @@ def generic_misconception(got, expected) -> tuple[str, dict] | None:
 
 
 def grade_expression(q, got, expected, env, values) -> Result:
-    """Compare a built answer with the built expected answer of question ``q``."""
+    """Compare a built answer with the built expected answer of question ``q`` (SymPy)."""
     from .build import build
+    from .compare import equivalent
     from .grade import read
     from .variants import fill
 
@@ -58,19 +87,27 @@ def grade_expression(q, got, expected, env, values) -> Result:
         hint = "transpose" if gs == es[::-1] else ""
         return Result(Verdict.INCORRECT, feedback=message("expected-matrix", shape=_fmt(es), got=_fmt(gs), hint=hint),
                       note="missing-transpose" if hint else "wrong-shape")
-    eq = equivalent(got, expected)
-    if eq.verdict == "equal":
-        return Result(Verdict.CORRECT, score=1.0, feedback=message("correct"), note="correct")
-    for m in q.misconceptions:
+
+    def matches(m) -> bool:
         wrong = build(read(fill(m.answer, values), env.values), env)
-        if shape_of(wrong) == gs and equivalent(got, wrong).verdict == "equal":
-            return Result(Verdict.INCORRECT, feedback=m.feedback, note=m.note, counterexample=eq.point)
-    if eq.verdict == "undetermined":
-        return Result(Verdict.UNDETERMINED, feedback=message("undetermined"), note="undetermined")
-    generic = generic_misconception(got, expected)
-    if generic:
-        code, params = generic
-        return Result(Verdict.INCORRECT, feedback=message(code, **params) + _counterexample_text(eq),
-                      note=code, counterexample=eq.point)
-    return Result(Verdict.INCORRECT, feedback=message("incorrect") + _counterexample_text(eq),
-                  note="not-equivalent", counterexample=eq.point)
+        return shape_of(wrong) == gs and equivalent(got, wrong).verdict == "equal"
+
+    return decide(q, equivalent(got, expected), matches, lambda: generic_misconception(got, expected))
+
+
+def grade_expression_floats(q, got, expected, scope, trees: Callable[[str], object]) -> Result:
+    """The same comparison on typed trees in floating point (no SymPy). Raises
+    :class:`graders.floats.Undecided` when floats cannot settle any part of it;
+    ``trees(text)`` reads a misconception's answer."""
+    from .floats import equivalent, scale_factor
+
+    def generic() -> tuple[str, dict] | None:
+        if equivalent(got, expected, scope, points=4, negate_b=True).verdict == "equal":
+            return "negated", {}
+        factor = scale_factor(got, expected, scope)
+        return ("scaled", {"factor": str(factor)}) if factor is not None else None
+
+    def matches(m) -> bool:
+        return equivalent(got, trees(m.answer), scope).verdict == "equal"
+
+    return decide(q, equivalent(got, expected, scope), matches, generic)

@@ -75,19 +75,27 @@ def guarded(fn, text: str) -> Result:
                       caret=f"{type(exc).__name__}: {exc}"[:300])
 
 
-def check(q: Question, answer: str, *, seed: int | None = None, limits: Limits = DEFAULT) -> Result:
-    """Grade ``answer`` to question ``q`` (variant chosen by ``seed``)."""
+def check(q: Question, answer: str, *, seed: int | None = None, limits: Limits = DEFAULT,
+          floats: bool = True) -> Result:
+    """Grade ``answer`` to question ``q`` (variant chosen by ``seed``).
+
+    ``floats=False`` skips the SymPy-free paths (floats for numeric and scalar symbolic
+    questions) and always builds SymPy objects: the tests compare the two."""
     t0 = time.perf_counter()
     answer = str(answer)
     index = pick(q.params, seed)[0]
-    result = guarded(lambda: _check(q, answer, seed, limits), answer)
+    result = guarded(lambda: _check(q, answer, seed, limits, floats), answer)
     return result.with_(question=q.id, answer=answer, variant=index if q.params else None,
                         elapsed_ms=(time.perf_counter() - t0) * 1000)
 
 
-def _check(q: Question, answer: str, seed: int | None, limits: Limits) -> Result:
-    if q.kind == "numeric":
+def _check(q: Question, answer: str, seed: int | None, limits: Limits, floats: bool = True) -> Result:
+    if q.kind == "numeric" and floats:
         fast = _numeric_fast(q, answer, seed, limits)
+        if fast is not None:
+            return fast
+    if q.kind == "symbolic" and floats and not any(v.shape for v in q.variables):
+        fast = _symbolic_floats(q, answer, seed, limits)
         if fast is not None:
             return fast
     from .build import build
@@ -135,6 +143,24 @@ def _numeric_fast(q: Question, answer: str, seed: int | None, limits: Limits) ->
     if got != got or got in (float("inf"), float("-inf")):
         raise InputError("not-real", pos=0)
     return _numeric_verdict(q, answer, got, expected, wrong).with_(**shown)
+
+
+def _symbolic_floats(q: Question, answer: str, seed: int | None, limits: Limits) -> Result | None:
+    """Scalar symbolic questions in floating point (no SymPy); None if floats cannot decide."""
+    from .expression import grade_expression_floats
+    from .floats import Scope, Undecided
+
+    _, values = pick(q.params, seed)
+    scope = Scope({v.name: v.domain == "positive" for v in q.variables}, values, strict=True)
+    known = {**scope.variables, **scope.constants}
+    tree = read(answer, known, limits)
+    shown = {"parsed": to_plain(tree), "latex": to_latex(tree), "variables": _names(tree)}
+    try:
+        expected = read(fill(q.answer, values), known)
+        result = grade_expression_floats(q, tree, expected, scope, lambda text: read(fill(text, values), known))
+    except Undecided:
+        return None
+    return result.with_(**shown)
 
 
 def _numeric(q: Question, answer: str, expr, expected_expr, env, values) -> Result:
