@@ -52,14 +52,20 @@ def equiv_texts(a: str, b: str, env=None, *, floats: bool = True) -> Result:
 
 
 def _scope(env):
-    """The float path's view of an Env, or None when it holds matrices or numbers."""
+    """The float path's view of an Env (symbols and matrices), or None when it holds numbers."""
     from .floats import Scope
 
     if env is None:
         return Scope({})
-    if env.positive or not all(getattr(v, "is_Symbol", False) for v in env.values.values()):
-        return None
-    return Scope({name: bool(v.is_positive) for name, v in env.values.items()}, strict=env.strict)
+    variables, shapes = {}, {}
+    for name, v in env.values.items():
+        if getattr(v, "is_Matrix", False):
+            variables[name], shapes[name] = False, tuple(v.shape)
+        elif getattr(v, "is_Symbol", False):
+            variables[name] = bool(v.is_positive)
+        else:
+            return None
+    return None if env.positive else Scope(variables, strict=env.strict, shapes=shapes)
 
 
 def _equiv_floats(a: str, b: str, env) -> Result | None:

@@ -99,7 +99,21 @@ def grade_expression_floats(q, got, expected, scope, trees: Callable[[str], obje
     """The same comparison on typed trees in floating point (no SymPy). Raises
     :class:`graders.floats.Undecided` when floats cannot settle any part of it;
     ``trees(text)`` reads a misconception's answer."""
-    from .floats import equivalent, scale_factor
+    from .floats import Undecided, equivalent, scale_factor, shape
+
+    def same_shape(a, b) -> bool:  # as shape_of: a scalar is 1×1, but SymPy tells them apart later
+        sa, sb = shape(a, scope), shape(b, scope)
+        if (sa or (1, 1)) != (sb or (1, 1)):
+            return False
+        if sa != sb:
+            raise Undecided("a scalar and a 1×1 matrix")
+        return True
+
+    if not same_shape(got, expected):
+        gs, es = shape(got, scope) or (1, 1), shape(expected, scope) or (1, 1)
+        hint = "transpose" if gs == es[::-1] else ""
+        return Result(Verdict.INCORRECT, feedback=message("expected-matrix", shape=_fmt(es), got=_fmt(gs), hint=hint),
+                      note="missing-transpose" if hint else "wrong-shape")
 
     def generic() -> tuple[str, dict] | None:
         if equivalent(got, expected, scope, points=4, negate_b=True).verdict == "equal":
@@ -108,6 +122,7 @@ def grade_expression_floats(q, got, expected, scope, trees: Callable[[str], obje
         return ("scaled", {"factor": str(factor)}) if factor is not None else None
 
     def matches(m) -> bool:
-        return equivalent(got, trees(m.answer), scope).verdict == "equal"
+        wrong = trees(m.answer)
+        return same_shape(got, wrong) and equivalent(got, wrong, scope).verdict == "equal"
 
     return decide(q, equivalent(got, expected, scope), matches, generic)

@@ -94,7 +94,7 @@ def _check(q: Question, answer: str, seed: int | None, limits: Limits, floats: b
         fast = _numeric_fast(q, answer, seed, limits)
         if fast is not None:
             return fast
-    if q.kind == "symbolic" and floats and not any(v.shape for v in q.variables):
+    if q.kind in ("symbolic", "matrix") and floats:
         fast = _symbolic_floats(q, answer, seed, limits)
         if fast is not None:
             return fast
@@ -146,12 +146,13 @@ def _numeric_fast(q: Question, answer: str, seed: int | None, limits: Limits) ->
 
 
 def _symbolic_floats(q: Question, answer: str, seed: int | None, limits: Limits) -> Result | None:
-    """Scalar symbolic questions in floating point (no SymPy); None if floats cannot decide."""
+    """Symbolic and matrix questions in floating point (no SymPy); None if floats cannot decide."""
     from .expression import grade_expression_floats
     from .floats import Scope, Undecided
 
     _, values = pick(q.params, seed)
-    scope = Scope({v.name: v.domain == "positive" for v in q.variables}, values, strict=True)
+    scope = Scope({v.name: v.domain == "positive" for v in q.variables}, values, strict=True,
+                  shapes={v.name: v.shape for v in q.variables if v.shape})
     known = {**scope.variables, **scope.constants}
     tree = read(answer, known, limits)
     shown = {"parsed": to_plain(tree), "latex": to_latex(tree), "variables": _names(tree)}
