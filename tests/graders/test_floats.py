@@ -164,15 +164,17 @@ def test_variants_use_the_same_parameter_values(answer, seed):
     assert fast.verdict.value == ("correct" if answer.startswith("{k}x") else "incorrect")
 
 
-@pytest.mark.parametrize("qid, answer", [
-    ("sigmoid-derivative", "σ(z)(1-σ(z))"),
-    ("backprop-two-layer-dw2", "g σ(W1 x)^T"),
+@pytest.mark.parametrize("qid, answer, imported", [
+    ("sigmoid-derivative", "σ(z)(1-σ(z))", "NO-SYMPY"),
+    ("backprop-two-layer-dw2", "g σ(W1 x)^T", "NO-SYMPY"),
+    ("sigmoid-derivative", "d/dz sigma(z)", "SYMPY"),  # a derivative needs SymPy: the probe can tell
 ])
-def test_a_check_does_not_import_sympy(qid, answer):
-    code = (f"import sys; from graders.cli import main; rc = main(['check', {qid!r}, {answer!r}]);"
+def test_which_checks_import_sympy(qid, answer, imported):
+    # --no-sandbox: the check runs in this process (otherwise a forked child would import SymPy unseen)
+    code = (f"import sys; from graders.cli import main; rc = main(['check', {qid!r}, {answer!r}, '--no-sandbox']);"
             "print('SYMPY' if 'sympy' in sys.modules else 'NO-SYMPY', rc)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip().splitlines()[-1] == "NO-SYMPY 0", out.stdout + out.stderr
+    assert out.stdout.strip().splitlines()[-1] == f"{imported} 0", out.stdout + out.stderr
 
 
 @pytest.mark.parametrize("a, b", [(a, b) for a, b, _ in PAIRS] + [
