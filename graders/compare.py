@@ -6,7 +6,8 @@
 3. bounded ``simplify`` (soft time limit) when too few points were defined.
 
 Scalars and explicit matrices (from ``MatrixSymbol``) are handled alike: matrix
-symbols get random numeric matrices.
+symbols get random numeric matrices. Symbols used as bounds of sums get integers
+(1..4, then 5..12) and the sums are expanded.
 
 >>> import sympy as sp
 >>> x = sp.Symbol("x", real=True)
@@ -19,6 +20,7 @@ from __future__ import annotations
 import random
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -26,7 +28,7 @@ import sympy as sp
 
 from .names import display_name
 
-__all__ = ["Equivalence", "equivalent", "sample_point", "soft_timeout"]
+__all__ = ["Equivalence", "equivalent", "sample_point", "soft_timeout", "value_at", "close", "show_value", "show_point"]
 
 _NICE = [sp.Rational(v, 2) for v in (-5, -3, -2, -1, 1, 2, 3, 5, 7)] + [sp.Rational(v, 10) for v in (-7, 3, 13, 17)]
 _NICE_POS = [v for v in _NICE if v > 0] + [sp.Rational(5, 2), sp.Rational(11, 4)]
@@ -47,7 +49,12 @@ class _Timeout(Exception):
 
 @contextmanager
 def soft_timeout(seconds: float):
-    """Raise ``_Timeout`` after ``seconds`` (SIGALRM; a no-op off the main thread)."""
+    """Raise ``_Timeout`` after ``seconds`` (SIGALRM; a no-op off the main thread).
+
+    Blocks nest: an inner block never outlives the outer one, and on leaving it the
+    outer timer is re-armed with what is left of it (at least 1 ms, so an outer
+    deadline that passed while an inner block swallowed its ``_Timeout`` still fires).
+    """
     if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -55,13 +62,17 @@ def soft_timeout(seconds: float):
     def handler(signum, frame):
         raise _Timeout
 
+    outer, _ = signal.getitimer(signal.ITIMER_REAL)
+    started = time.monotonic()
     old = signal.signal(signal.SIGALRM, handler)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer > 0 else seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        signal.signal(signal.SIGALRM, old if old is not None else signal.SIG_DFL)
+        if outer > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 1e-3))
 
 
 def _is_matrix(x) -> bool:
@@ -109,11 +120,28 @@ def sample_point(atoms, rng: random.Random, nice: bool) -> dict:
     return point
 
 
+_BOUND_MAX = 12  # sums are expanded with ``doit``: at most this many terms per sum
+
+
+def _bound_value(attempt: int, rng: random.Random) -> sp.Integer:
+    """A sum bound for this attempt: 1, 2, 3, 4 first, then random in 5 .. 12.
+
+    Eight agreeing points decide "equal", so the first four cover the small cases
+    and the next four must reach bounds where (n-1)(n-2)(n-3)(n-4) is not 0.
+
+    >>> [int(_bound_value(k, random.Random(0))) for k in range(4)]
+    [1, 2, 3, 4]
+    >>> all(5 <= _bound_value(k, random.Random(k)) <= _BOUND_MAX for k in range(4, 40))
+    True
+    """
+    return sp.Integer(attempt + 1 if attempt < 4 else rng.randint(5, _BOUND_MAX))
+
+
 def _doit(expr):
     return expr.doit() if expr.atoms(sp.Sum) else expr
 
 
-def _value(expr, point):
+def value_at(expr, point):
     """Numeric value (mpmath-backed Float or Matrix of Floats), or None if undefined."""
     try:
         v = expr.xreplace(point).evalf(30)
@@ -128,7 +156,8 @@ def _value(expr, point):
     return v
 
 
-def _close(a, b) -> bool:
+def close(a, b) -> bool:
+    """Equal within 1e-9, relative to the larger value (absolute below 1)."""
     xs, ys = (list(a), list(b)) if _is_matrix(a) else ([a], [b])
     if len(xs) != len(ys):
         return False
@@ -139,7 +168,8 @@ def _close(a, b) -> bool:
     return True
 
 
-def _show(v) -> str:
+def show_value(v) -> str:
+    """Six significant digits (matrices row by row)."""
     if _is_matrix(v):
         return "[" + "; ".join(", ".join(f"{float(v[i, j]):.6g}" for j in range(v.cols)) for i in range(v.rows)) + "]"
     return f"{float(v):.6g}"
@@ -151,8 +181,9 @@ def _key(k) -> str:
     return display_name(str(k))
 
 
-def _show_point(point: dict) -> dict:
-    return {_key(k): _show(v) for k, v in point.items()}
+def show_point(point: dict) -> dict:
+    """A sampled point for people: display names -> :func:`show_value` strings."""
+    return {_key(k): show_value(v) for k, v in point.items()}
 
 
 def equivalent(a, b, *, points: int = 8, tries: int = 40, seed: int = 0, simplify_s: float = 2.0) -> Equivalence:
@@ -166,17 +197,17 @@ def equivalent(a, b, *, points: int = 8, tries: int = 40, seed: int = 0, simplif
     atoms = _atoms(a, b)
     good = 0
     for attempt in range(tries):
-        point = {s: sp.Integer(rng.randint(1, 4)) for s in bounds}
+        point = {s: _bound_value(attempt, rng) for s in bounds}
         ea, eb = a, b
         if bounds:
             ea, eb = _doit(a.xreplace(point)), _doit(b.xreplace(point))
             atoms = _atoms(ea, eb)
         point.update(sample_point(atoms, rng, nice=attempt < tries // 4))
-        va, vb = _value(ea, point), _value(eb, point)
+        va, vb = value_at(ea, point), value_at(eb, point)
         if va is None or vb is None:
             continue
-        if not _close(va, vb):
-            return Equivalence("not-equal", "numeric", _show_point(point), _show(va), _show(vb))
+        if not close(va, vb):
+            return Equivalence("not-equal", "numeric", show_point(point), show_value(va), show_value(vb))
         good += 1
         if good >= points or (not atoms and not bounds):
             return Equivalence("equal", "numeric")

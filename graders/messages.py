@@ -79,6 +79,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "first-line-mismatch": ("第一行与题目给出的表达式不符。", "The first line does not match the question's expression."),
     "last-line-mismatch": ("最后一行不是所求的结果。", "The last line is not the required result."),
     "solution-sets": ("解集不同：{detail}。", "The solution sets differ: {detail}."),
+    "step-one-way": ("这一步只能单向推出（⇒）：它引入了 {added}。若确实要这样做，请在行首写 ⇒，并在最后检验根。",
+                     "This step only follows one way (⇒): it adds {added}. If that is intended, start the line with ⇒ and check the roots at the end."),
+    "step-adds": ("这一步不是等价变形：它引入了 {added}。", "This step is not an equivalence: it adds {added}."),
+    "step-loses": ("这一步丢失了解 {lost}（是否除以了可能为 0 的式子，或开平方时漏了 ±？）。",
+                   "This step loses the solution {lost} (did you divide by an expression that can be 0, or take a square root without ±?)."),
+    "step-neither": ("这一步两个方向都推不出：它丢失了 {lost}，又引入了 {added}。",
+                     "This step does not follow either way: it loses {lost} and adds {added}."),
+    "check-roots": ("第 {lines} 行只是单向推出（⇒），可能引入了增根：请把结果代回原方程检验。",
+                    "Steps marked ⇒ (line {lines}) may add roots: check the result in the original equation."),
+    "marker-needs-equations": ("行首的 {marker} 连接两个等式：这一行和上一行都必须是等式（化简表达式请用 =）。",
+                               "A leading {marker} joins two equations: this line and the one before must both be equations (use = to continue an expression)."),
+    "on-line": ("第 {line} 行：", "Line {line}:"),
     "derivation-ok": ("每一步都正确。", "Every step is correct."),
     "natural-log": ("log 与 ln 都是自然对数（底为 e）。", "log and ln are both the natural logarithm (base e)."),
     "euler-e": ("e 读作欧拉数 2.718…。", "e is read as Euler's number 2.718…."),
@@ -89,6 +101,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "question-schema": ("题目文件 {path} 不符合格式：{detail}", "Question file {path} does not match the schema: {detail}"),
     "question-id-file": ("题目文件 {path}：{detail}", "Question file {path}: {detail}"),
     "question-duplicate": ("题目文件 {path}：{detail}", "Question file {path}: {detail}"),
+    "mismatched-bracket": ("'{open}' 与 '{close}' 不配对，应以 '{want}' 闭合（⌊x⌋ 向下取整，⌈x⌉ 向上取整）。",
+                           "'{open}' does not match '{close}'; close it with '{want}' (⌊x⌋ rounds down, ⌈x⌉ rounds up)."),
 }
 
 _EXTRA = {

@@ -27,6 +27,11 @@ TABLE = [
     ("sqrt(x^2)", "x", "not-equal"),
     ("(theta-1)", "2(theta-1)", "not-equal"),
     ("sum((y_i-yhat_i)^2, i, 1, n)", "sum((y_i-yhat_i)^2, i, 1, n)/n", "not-equal"),
+    # sum bounds are sampled as n = 1..4 and then 5..12: these agree for n <= 4 only
+    ("sum(i^2, i, 1, n)", "sum(i^2 + (i-1)(i-2)(i-3)(i-4), i, 1, n)", "not-equal"),
+    ("sum(i, i, 1, n)", "n(n+1)/2 + (n-1)(n-2)(n-3)(n-4)", "not-equal"),
+    ("sum(i, i, 1, n)", "n(n+1)/2", "equal"),
+    ("sum(i^3, i, 1, n)", "(n(n+1)/2)^2", "equal"),
     ("x y", "y x + 0.0000001", "not-equal"),
     ("log(-1-x^2)", "log(-1-x^2) + 1", "undetermined"),  # defined nowhere on the reals
 ]
@@ -58,8 +63,8 @@ def test_positive_domain_from_vars():
     ("W ⊙ W", "hadamard(W, W)", "correct", "equal-structural"),
     ("Wᵀ", "W", "incorrect", "shape"),
 ])
-def test_matrices(a, b, verdict, note):
-    r = equiv_texts(a, b, parse_vars("W=3x4,x=4x1"))
+def test_matrices(a, b, verdict, note):  # the SymPy layers (floats come first by default: tests/graders/test_floats.py)
+    r = equiv_texts(a, b, parse_vars("W=3x4,x=4x1"), floats=False)
     assert (r.verdict.value, r.note) == (verdict, note)
 
 
@@ -78,3 +83,34 @@ def test_bad_vars(spec):
 
 def test_free_env_builds_any_name():
     assert build(parse("N + S + beta + gamma + lambda"), Env()).free_symbols
+
+
+def test_sum_counterexample_names_a_bound_beyond_4():
+    eq = equivalent(build(parse("sum(i, i, 1, n)")), build(parse("n(n+1)/2 + (n-1)(n-2)(n-3)(n-4)")))
+    assert eq.verdict == "not-equal" and 5 <= int(eq.point["n"]) <= 12
+
+
+def test_soft_timeouts_nest():
+    """An inner block cannot outlive the outer one, and the outer deadline survives an inner block."""
+    import time
+
+    from graders.compare import _Timeout, soft_timeout
+
+    def spin(seconds):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+    t0 = time.monotonic()
+    with pytest.raises(_Timeout):
+        with soft_timeout(0.2):
+            with soft_timeout(5.0):
+                spin(3.0)
+    assert time.monotonic() - t0 < 1.0
+    t0 = time.monotonic()
+    with pytest.raises(_Timeout):
+        with soft_timeout(0.3):
+            with soft_timeout(0.05):
+                spin(0.01)  # the inner block ends in time...
+            spin(3.0)  # ...and the outer deadline still fires
+    assert time.monotonic() - t0 < 1.0

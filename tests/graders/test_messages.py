@@ -30,3 +30,19 @@ def test_unknown_code_falls_back_to_code():
 def test_hint_rendering():
     assert "transpose" in message("shape-mismatch", left="3×4", right="3×1", op="·", hint="transpose").en
     assert "transpose" not in message("shape-mismatch", left="3×4", right="2×1", op="·", hint="").en
+
+
+@pytest.mark.parametrize("code, params, en, zh", [
+    ("step-one-way", {"added": "x = -2"}, "only follows one way (⇒): it adds x = -2", "单向推出（⇒）：它引入了 x = -2"),
+    ("step-adds", {"added": "x = -2"}, "not an equivalence: it adds x = -2", "不是等价变形：它引入了 x = -2"),
+    ("step-loses", {"lost": "x = 0"}, "loses the solution x = 0 (did you divide by an expression that can be 0",
+     "丢失了解 x = 0（是否除以了可能为 0 的式子"),
+    ("step-neither", {"lost": "x = 2", "added": "x = 3"}, "loses x = 2 and adds x = 3", "丢失了 x = 2，又引入了 x = 3"),
+    ("check-roots", {"lines": "2, 4"}, "Steps marked ⇒ (line 2, 4) may add roots", "第 2, 4 行只是单向推出（⇒）"),
+    ("marker-needs-equations", {"marker": "⇔"}, "A leading ⇔ joins two equations", "行首的 ⇔ 连接两个等式"),
+    ("on-line", {"line": 3}, "Line 3:", "第 3 行："),
+])
+def test_derivation_messages(code, params, en, zh):
+    text = message(code, **params)
+    assert en in text.en and zh in text.zh
+    assert "{" not in text.en + text.zh  # every placeholder filled
