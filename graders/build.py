@@ -1,22 +1,27 @@
 """Build SymPy objects from a checked tree, using only whitelisted constructors.
 
 Names are resolved in an :class:`Env` (the question's symbol table); names that clash
-with SymPy are plain symbols here. ``log``/``ln`` are the natural logarithm.
+with SymPy are plain symbols here. ``log``/``ln`` are the natural logarithm; ``⌊x⌋``/``⌈x⌉``
+are ``sympy.floor``/``sympy.ceiling`` (element-wise on matrices).
 
 >>> from graders.parse import parse
 >>> build(parse("2(theta-1) + e^0"), Env())
 2*theta - 1
+>>> build(parse("floor((28 - 3 + 2*1)/2) + 1"), Env())
+14
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Mapping
 
 import sympy as sp
 
-from .errors import InputError, NameError_, ShapeError
+from .errors import InputError, LimitError, NameError_, ShapeError
+from .limits import DEFAULT
 from .names import display_name
 from .tree import BinOp, Call, Deriv, Eq, Name, Neg, Node, Num, Postfix, Sum, Vector
 
@@ -109,8 +114,15 @@ _FUNCS = {
     "sinh": sp.sinh, "cosh": sp.cosh, "sin": sp.sin, "cos": sp.cos, "tan": sp.tan,
     "abs": sp.Abs, "sigmoid": _sigmoid, "sigma": _sigmoid, "relu": lambda a: sp.Max(0, a),
     "sigmoid'": lambda a: _sigmoid(a) * (1 - _sigmoid(a)), "tanh'": lambda a: 1 - sp.tanh(a) ** 2,
-    "relu'": lambda a: sp.Heaviside(a, 0),
+    "relu'": lambda a: sp.Heaviside(a, 0), "floor": sp.floor, "ceil": sp.ceiling,
 }
+#: :mod:`graders.limits` bounds every constant with floats before anything is built, but
+#: it cannot follow a value through ``floor``/``ceil``/``max``/``min``, so ``9^⌊9^9⌋``,
+#: ``exp(⌊1000⌋)`` or ``sum(…, i, 1, ⌊10^9⌋)`` would reach SymPy. The builder repeats the
+#: bounds on what it builds: no number beyond ``max_magnitude``, no exact power with more
+#: than ``_MAX_DIGITS`` digits (refused before SymPy computes it), no sum of more terms.
+_MAX_DIGITS = 10_000
+_MAX_TERMS = 10_000
 
 
 class _Builder:
@@ -168,18 +180,9 @@ class _Builder:
         if isinstance(node, Neg):
             return -self.build(node.operand)
         if isinstance(node, BinOp):
-            return self.binop(node)
+            return _bounded(self.binop(node), node)
         if isinstance(node, Call):
-            args = [self.build(a) for a in node.args]
-            if node.func == "softmax":
-                return _softmax(args[0])
-            if node.func in ("max", "min"):
-                return (sp.Max if node.func == "max" else sp.Min)(*args)
-            if node.func == "hadamard":
-                return self.hadamard(args[0], args[1], node)
-            if node.func == "transpose":
-                return args[0].T if _is_matrix(args[0]) else args[0]
-            return _elementwise(_FUNCS[node.func], args[0])
+            return _bounded(self.call(node), node)
         if isinstance(node, Postfix):
             x = self.build(node.operand)
             if node.op == "T":
@@ -206,7 +209,11 @@ class _Builder:
             finally:
                 self.index = saved
             s = sp.Sum(body, (i, lo, hi))
-            return s.doit() if lo.is_Integer and hi.is_Integer else s
+            if lo.is_Integer and hi.is_Integer:
+                if hi - lo > _MAX_TERMS:
+                    raise LimitError("sum-too-long", pos=node.pos, limit=_MAX_TERMS)
+                return s.doit()
+            return s
         if isinstance(node, Deriv):
             var = self.name(Name(node.var, node.pos))
             if not isinstance(var, sp.Symbol):
@@ -215,6 +222,18 @@ class _Builder:
         if isinstance(node, Eq):
             raise InputError("equation-not-expected", pos=node.pos)
         raise InputError("unsupported", pos=getattr(node, "pos", 0))
+
+    def call(self, node: Call):
+        args = [self.build(a) for a in node.args]
+        if node.func == "softmax":
+            return _softmax(args[0])
+        if node.func in ("max", "min"):
+            return (sp.Max if node.func == "max" else sp.Min)(*args)
+        if node.func == "hadamard":
+            return self.hadamard(args[0], args[1], node)
+        if node.func == "transpose":
+            return args[0].T if _is_matrix(args[0]) else args[0]
+        return _elementwise(_FUNCS[node.func], args[0])
 
     def hadamard(self, a, b, node: Node):
         if _is_matrix(a) and _is_matrix(b):
@@ -247,9 +266,45 @@ class _Builder:
                 return a / b
             if _is_matrix(a) or _is_matrix(b):
                 raise ShapeError("matrix-power", pos=node.pos)
+            _check_power(a, b, node)
             return sp.Pow(a, b)
         except sp.ShapeError as exc:  # any shape problem SymPy finds that we did not
             raise ShapeError("shape-mismatch", pos=node.pos, left=_shape(a), right=_shape(b), op=op, hint="") from exc
+
+
+def _too_large(node: Node) -> LimitError:
+    return LimitError("too-large-number", pos=node.pos, limit=f"{DEFAULT.max_magnitude:.0e}")
+
+
+def _bounded(x, node: Node):
+    """``x`` itself, or ``too-large-number`` if it is a number beyond ``max_magnitude``."""
+    if not _is_number(x):
+        return x
+    if x.is_Rational:
+        big = abs(x.p) > int(DEFAULT.max_magnitude) * x.q
+    else:
+        try:
+            big = abs(complex(x)) > DEFAULT.max_magnitude  # inf when beyond floats; nan is not big
+        except (TypeError, ValueError, ArithmeticError):  # no numeric value: nothing to bound
+            big = False
+    if big:
+        raise _too_large(node)
+    return x
+
+
+def _check_power(a, b, node: BinOp) -> None:
+    """Refuse a power of two numbers whose exact value would have more than
+    ``_MAX_DIGITS`` digits (``9^⌊9^9⌋``) before SymPy computes it."""
+    if not (_is_number(a) and _is_number(b)):
+        return
+    try:
+        base, exponent = abs(complex(a)), abs(complex(b))
+    except (TypeError, ValueError, ArithmeticError):  # not a plain number: nothing SymPy would expand
+        return
+    if math.isnan(base) or math.isnan(exponent) or base in (0.0, 1.0) or exponent <= 1:
+        return
+    if exponent * abs(math.log10(base)) > _MAX_DIGITS:  # inf when either is infinite
+        raise _too_large(node)
 
 
 def _shape(x) -> str:

@@ -161,9 +161,9 @@ def close(a, b) -> bool:
     xs, ys = (list(a), list(b)) if _is_matrix(a) else ([a], [b])
     if len(xs) != len(ys):
         return False
-    for x, y in zip(xs, ys):
-        x, y = complex(x).real, complex(y).real
-        if abs(x - y) > 1e-9 * max(1.0, abs(x), abs(y)):
+    for x, y in zip(xs, ys):  # in SymPy numbers: values beyond float range compare correctly
+        x, y = sp.re(x), sp.re(y)
+        if not (x.is_finite and y.is_finite) or abs(x - y) > sp.Float("1e-9") * sp.Max(1, abs(x), abs(y)):
             return False
     return True
 

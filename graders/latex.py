@@ -3,12 +3,15 @@ r"""The LaTeX subset ML answers use, read into the same typed tree as plain synt
 Covered: ``\frac``, ``^{}``, ``_{}``, ``\cdot``/``\times``, ``\left( \right)``, Greek
 (``\theta``, ``\sigma`` ...), ``\hat{y}``, ``\exp``, ``\log``/``\ln`` (natural),
 ``\sqrt``, ``\tanh``, ``e^{x}``, ``\sum_{i=1}^{n}``, ``^\top``/``^T`` (transpose),
-``\odot``, ``\partial`` (``\frac{\partial J}{\partial \theta}``), ``\operatorname{...}``.
+``\odot``, ``\partial`` (``\frac{\partial J}{\partial \theta}``), ``\operatorname{...}``,
+``\lfloor x \rfloor``/``\lceil x \rceil`` (also with ``\left``/``\right``, and ``\operatorname{floor}``).
 Anything else (``\def``, ``\input`` ...) is an error; nothing is expanded.
 
 >>> from graders.printer import to_plain
 >>> to_plain(LatexParser(r"\frac{1}{n}\sum_{i=1}^{n}(y_i-\hat{y}_i)^2").parse_all())
 '1/n*sum((y_i - ŷ_i)^2, i, 1, n)'
+>>> to_plain(LatexParser(r"\left\lfloor \frac{W-K+2P}{S} \right\rfloor + 1").parse_all())
+'⌊(W - K + 2*P)/S⌋ + 1'
 """
 
 from __future__ import annotations
@@ -20,14 +23,15 @@ from .latex_tokens import tokenize_latex
 from .lexer import Token
 from .limits import DEFAULT, Limits
 from .names import FUNCTIONS, GREEK, PRIMED, function_name
-from .parse import _INFIX, Parser
+from .parse import _INFIX, BRACKETS, Parser
 from .tree import BinOp, Call, Name, Node, Num, Postfix
 
 __all__ = ["LatexParser"]
 
 _BINARY = {"cdot": "*", "times": "*", "odot": "⊙", "circ": "⊙", "div": "/", "ast": "*"}
-_FUNCS = {"exp", "log", "ln", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "tan", "max", "min"}
+_FUNCS = {"exp", "log", "ln", "sqrt", "tanh", "sinh", "cosh", "sin", "cos", "tan", "max", "min", "floor", "ceil"}
 _FRAC = {"frac", "dfrac", "tfrac"}
+_BRACKET_COMMANDS = {"⌊": r"\lfloor", "⌋": r"\rfloor", "⌈": r"\lceil", "⌉": r"\rceil"}
 
 
 class LatexParser(LatexForms, Parser):
@@ -89,13 +93,19 @@ class LatexParser(LatexForms, Parser):
             return f"{name}_{sub}"
         return name
 
+    def spelling(self, bracket: str, tok: Token) -> str:
+        """``\\rfloor`` when the answer wrote the bracket as a command (``\\lfloor``, ``\\right\\rfloor``)."""
+        if self.text.startswith("\\", tok.pos):
+            return _BRACKET_COMMANDS.get(bracket, bracket)
+        return bracket
+
     # -- grammar -------------------------------------------------------
     def starts_operand(self, tok: Token) -> bool:
         if tok.kind in ("NAME", "LETTERS", "NUM"):
             return True
         if tok.kind == "CMD":
             return tok.text not in _BINARY and tok.text not in ("top", "intercal", "partial", "\\", "end")
-        return tok.kind == "OP" and tok.text in ("(", "{", "[")
+        return tok.kind == "OP" and (tok.text in ("(", "{", "[") or tok.text in BRACKETS)
 
     def left_bp(self, tok: Token) -> int:
         if tok.kind == "CMD" and tok.text in _BINARY:

@@ -1,10 +1,13 @@
 r"""Tokens of the LaTeX subset: commands, braces, letter runs, numbers.
 
-``\left(``/``\right)`` become plain brackets, spacing commands are dropped, and
-nothing is ever expanded (``\def`` is just an unknown command for the parser).
+``\left(``/``\right)`` become plain brackets, ``\lfloor``/``\rfloor``/``\lceil``/``\rceil``
+(also after ``\left``/``\right``) the brackets ``⌊⌋⌈⌉`` of the plain syntax, spacing commands
+are dropped, and nothing is ever expanded (``\def`` is just an unknown command for the parser).
 
 >>> [t.text for t in tokenize_latex(r"\frac{1}{n}\left(x\right)")]
 ['frac', '{', '1', '}', '{', 'n', '}', '(', 'x', ')', '']
+>>> [t.text for t in tokenize_latex(r"\left\lfloor x \right\rfloor + \lceil y \rceil")]
+['⌊', 'x', '⌋', '+', '⌈', 'y', '⌉', '']
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ __all__ = ["tokenize_latex", "SKIP"]
 SKIP = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "nolimits",
         "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr"}
 _NUM = re.compile(r"\d+\.?\d*|\.\d+")
+#: delimiter commands that are brackets of the plain syntax
+FLOOR_CEIL = {"lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉"}
+_DELIMS = {"{": "(", "}": ")", "lbrace": "(", "rbrace": ")", "langle": "(", "rangle": ")", "vert": "|", "|": "|",
+           ".": "", **FLOOR_CEIL}
 
 
 def tokenize_latex(text: str) -> list[Token]:
@@ -45,15 +52,14 @@ def tokenize_latex(text: str) -> list[Token]:
                         delim, end = d.group(1), d.end()
                     else:
                         delim, end = text[j : j + 1], j + 1
-                    mapped = {"{": "(", "}": ")", "lbrace": "(", "rbrace": ")", "langle": "(", "rangle": ")",
-                              "vert": "|", "|": "|", ".": ""}.get(delim, delim)
-                    if mapped not in ("(", ")", "[", "]", "|", ""):
+                    mapped = _DELIMS.get(delim, delim)
+                    if mapped not in ("(", ")", "[", "]", "|", "", "⌊", "⌋", "⌈", "⌉"):
                         raise ParseError("unexpected", pos=j, token=delim)
                     if mapped:
                         out.append(Token("OP", mapped, i))
                     i = end
                     continue
-                out.append(Token("CMD", name, i))
+                out.append(Token("OP", FLOOR_CEIL[name], i) if name in FLOOR_CEIL else Token("CMD", name, i))
             i += 1 + len(name)
         elif ch.isascii() and (ch.isdigit() or ch == "."):
             m = _NUM.match(text, i)

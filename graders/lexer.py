@@ -1,11 +1,14 @@
 """Tokens of the plain answer syntax (``2*(theta-1)``, ``x^2``, ``σ(z)``, ``Wᵀ``).
 
 Unicode is read deliberately: Greek letters become names, ``−·×÷²ᵀ⊙√`` become their
-ASCII meaning, full-width ``（），`` are accepted, and invisible/bidirectional control
-characters or look-alike letters from other scripts are errors (never silently read).
+ASCII meaning, full-width ``（），`` are accepted, ``⌊⌋⌈⌉`` (floor, ceiling) are brackets,
+and invisible/bidirectional control characters or look-alike letters from other scripts
+are errors (never silently read).
 
 >>> [t.text for t in tokenize("2θ² − ŷ")]
 ['2', 'theta', '^', '2', '-', 'yhat', '']
+>>> [t.text for t in tokenize("⌊n/2⌋")]
+['⌊', 'n', '/', '2', '⌋', '']
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ _OPS = set("+-*/^()[],;=!@'")
 _UNICODE_OPS = {
     "−": "-", "–": "-", "·": "*", "⋅": "*", "×": "*", "∙": "*", "÷": "/",
     "⊙": "⊙", "∘": "⊙", "ᵀ": "ᵀ", "⊤": "ᵀ", "（": "(", "）": ")", "，": ",", "＝": "=",
-    "［": "[", "］": "]",
+    "［": "[", "］": "]", "⌊": "⌊", "⌋": "⌋", "⌈": "⌈", "⌉": "⌉",
 }
 _SUPERSCRIPTS = {"²": "2", "³": "3"}
 _INVISIBLE = {0x00AD, 0x034F, 0x061C, 0x180E, 0xFEFF} | set(range(0x200B, 0x2010)) | set(range(0x202A, 0x202F)) | set(range(0x2060, 0x206A))

@@ -56,7 +56,7 @@ def check(tree: Node, limits: Limits = DEFAULT) -> None:
 _FLOAT_FUNCS = {
     "exp": math.exp, "log": math.log, "ln": math.log, "sqrt": math.sqrt, "tanh": math.tanh,
     "sinh": math.sinh, "cosh": math.cosh, "sin": math.sin, "cos": math.cos, "tan": math.tan,
-    "abs": abs, "relu": lambda a: max(a, 0.0),
+    "abs": abs, "relu": lambda a: max(a, 0.0), "floor": math.floor, "ceil": math.ceil, "ceiling": math.ceil,
     "sigmoid": lambda a: 1 / (1 + math.exp(-a)) if a > -700 else 0.0,
 }
 _FLOAT_FUNCS["sigma"] = _FLOAT_FUNCS["sigmoid"]

@@ -40,19 +40,21 @@ UNICODE_GREEK = {
 _GREEK_CHAR = {v: k for k, v in reversed(list(UNICODE_GREEK.items()))}
 _GREEK_CHAR.update(varepsilon="ε", varphi="φ", vartheta="θ")
 
-#: function name -> (min args, max args). ``log`` and ``ln`` are both the natural log.
+#: function name -> (min args, max args). ``log`` and ``ln`` are both the natural log;
+#: ``floor``/``ceil`` are also written ``⌊x⌋``/``⌈x⌉`` (see :mod:`graders.parse`).
 FUNCTIONS: dict[str, tuple[int, int]] = {
     "exp": (1, 1), "log": (1, 1), "ln": (1, 1), "sqrt": (1, 1),
     "tanh": (1, 1), "sinh": (1, 1), "cosh": (1, 1),
     "sin": (1, 1), "cos": (1, 1), "tan": (1, 1), "abs": (1, 1),
     "sigmoid": (1, 1), "sigma": (1, 1), "relu": (1, 1), "softmax": (1, 1),
     "max": (2, 8), "min": (2, 8), "diff": (2, 2), "sum": (4, 4), "hadamard": (2, 2),
-    "transpose": (1, 1),
+    "transpose": (1, 1), "floor": (1, 1), "ceil": (1, 1),
     # derivatives written with a prime: σ'(z), tanh'(x), relu'(x)
     "sigmoid'": (1, 1), "tanh'": (1, 1), "relu'": (1, 1),
 }
 PRIMED = {"sigmoid": "sigmoid'", "sigma": "sigmoid'", "tanh": "tanh'", "relu": "relu'"}
-_FUNC_ALIASES = {"ReLU": "relu", "Relu": "relu", "Softmax": "softmax", "logistic": "sigmoid", "σ": "sigma"}
+_FUNC_ALIASES = {"ReLU": "relu", "Relu": "relu", "Softmax": "softmax", "logistic": "sigmoid", "σ": "sigma",
+                 "ceiling": "ceil"}
 
 CONSTANTS = frozenset({"e", "pi"})
 

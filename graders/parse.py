@@ -6,6 +6,8 @@ token count and nesting are limited here; sizes of numbers are limited by
 
 >>> parse("2(theta - 1)")
 BinOp(op='*', left=Num(text='2', pos=0), right=BinOp(op='-', left=Name(name='theta', pos=2), right=Num(text='1', pos=10), pos=8), pos=1)
+>>> parse("⌈n/2⌉")
+Call(func='ceil', args=(BinOp(op='/', left=Name(name='n', pos=1), right=Num(text='2', pos=3), pos=2),), pos=0)
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ __all__ = ["parse", "is_latex", "Parser"]
 _INFIX = {"=": 1, "+": 10, "-": 10, "*": 20, "/": 20, "@": 20, "⊙": 20, "^": 30, "!": 40, "ᵀ": 40}
 _IMPLICIT = 20
 _PREFIX_BP = 25
+#: opening bracket -> (its closing bracket, the function): ``⌊x⌋`` is floor(x), ``⌈x⌉`` is ceil(x)
+BRACKETS = {"⌊": ("⌋", "floor"), "⌈": ("⌉", "ceil")}
+_CLOSERS = {")", "]", "⌋", "⌉"}
 
 
 def is_latex(text: str) -> bool:
@@ -107,7 +112,7 @@ class Parser:
         return left
 
     def starts_operand(self, tok: Token) -> bool:
-        return tok.kind == "NAME" or (tok.kind == "OP" and tok.text == "(")
+        return tok.kind == "NAME" or (tok.kind == "OP" and (tok.text == "(" or tok.text in BRACKETS))
 
     def left_bp(self, tok: Token) -> int:
         if tok.kind == "OP" and tok.text == "'":
@@ -149,6 +154,8 @@ class Parser:
                 return inner
             if tok.text == "[":
                 return self.vector(tok)
+            if tok.text in BRACKETS:
+                return self.bracketed(tok)
             if tok.text == "-":
                 return Neg(self.expr(_PREFIX_BP), tok.pos)
             if tok.text == "+":
@@ -156,6 +163,28 @@ class Parser:
             if tok.text == "'":
                 raise ParseError("prime-needs-function", pos=tok.pos)
         raise self.unexpected(tok)
+
+    def bracketed(self, opened: Token) -> Node:
+        """``⌊x⌋``/``⌈x⌉`` (LaTeX ``\\lfloor x \\rfloor``): a closing bracket of another kind
+        is ``mismatched-bracket`` at that bracket, a missing one ``unclosed`` at the opening,
+        anything else (``⌊a, b⌋``) ``unexpected`` where it stands."""
+        close, func = BRACKETS[opened.text]
+        shown, want = self.spelling(opened.text, opened), self.spelling(close, opened)
+        inner = None if self.peek().kind == "EOF" else self.expr(0)
+        tok = self.peek()
+        if tok.kind == "EOF":
+            raise ParseError("unclosed", pos=opened.pos, open=shown, close=want)
+        if tok.kind == "OP" and tok.text == close:
+            self.next()
+            return Call(func, (inner,), opened.pos)
+        if tok.kind == "OP" and tok.text in _CLOSERS:
+            raise ParseError("mismatched-bracket", pos=tok.pos, open=shown, close=self.spelling(tok.text, tok),
+                             want=want)
+        raise self.unexpected(tok, expected=want)
+
+    def spelling(self, bracket: str, tok: Token) -> str:
+        """How a bracket is written in messages (LaTeX answers say ``\\rfloor``)."""
+        return bracket
 
     def vector(self, opened: Token) -> Node:
         items = [self.expr(1)]

@@ -9,6 +9,11 @@ typed, with explicit multiplication and brackets where precedence needs them.
 '2*θ*(1 - θ) + σ(z)^2'
 >>> to_latex(t)
 '2 \\\\cdot \\\\theta \\\\cdot \\\\left(1 - \\\\theta\\\\right) + \\\\sigma\\\\left(z\\\\right)^{2}'
+>>> t = parse("floor((W - K + 2P)/S) + 1")
+>>> to_plain(t)
+'⌊(W - K + 2*P)/S⌋ + 1'
+>>> print(to_latex(t))
+\\left\\lfloor \\frac{W - K + 2 \\cdot P}{S} \\right\\rfloor + 1
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ _LATEX_FUNCS = {
     "sigmoid'": r"\sigma'", "tanh'": r"\tanh'", "relu'": r"\operatorname{ReLU}'",
 }
 _PLAIN_FUNCS = {"sigmoid": "σ", "sigma": "σ", "log": "ln", "sigmoid'": "σ'"}
+_PLAIN_BRACKETS = {"floor": ("⌊", "⌋"), "ceil": ("⌈", "⌉")}
+_LATEX_BRACKETS = {"floor": (r"\left\lfloor ", r" \right\rfloor"), "ceil": (r"\left\lceil ", r" \right\rceil")}
 
 
 def _prec(node: Node, plain: bool = False) -> int:
@@ -64,6 +71,9 @@ def to_plain(node: Node) -> str:
         sep = {"*": "*", "@": " @ ", "⊙": " ⊙ ", "/": "/"}.get(node.op, f" {node.op} ")
         return f"{wrap(node.left, p)}{sep}{wrap(node.right, right_min)}"
     if isinstance(node, Call):
+        if node.func in _PLAIN_BRACKETS:
+            opening, closing = _PLAIN_BRACKETS[node.func]
+            return f"{opening}{to_plain(node.args[0])}{closing}"
         name = _PLAIN_FUNCS.get(node.func, node.func)
         return f"{name}({', '.join(to_plain(a) for a in node.args)})"
     if isinstance(node, Postfix):
@@ -105,6 +115,9 @@ def to_latex(node: Node) -> str:
             return rf"\sqrt{{{args}}}"
         if node.func == "abs":
             return rf"\left|{args}\right|"
+        if node.func in _LATEX_BRACKETS:
+            opening, closing = _LATEX_BRACKETS[node.func]
+            return f"{opening}{args}{closing}"
         return rf"{_LATEX_FUNCS[node.func]}\left({args}\right)"
     if isinstance(node, Postfix):
         return wrap(node.operand, 100) + ("!" if node.op == "!" else r"^{\top}")

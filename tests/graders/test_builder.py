@@ -6,7 +6,7 @@ import pytest
 import sympy as sp
 
 from graders.build import Env, build, split_name
-from graders.errors import NameError_, ShapeError
+from graders.errors import LimitError, NameError_, ShapeError
 from graders.parse import parse
 
 
@@ -26,6 +26,21 @@ def b(text, env=None):
     ("max(1, 2, 3)", 3),
     ("3!", 6),
     ("sigmoid(0)", sp.Rational(1, 2)),
+    ("floor(2.5)", 2),
+    ("floor(-2.5)", -3),
+    ("ceil(2.5)", 3),
+    ("ceiling(-2.5)", -2),
+    ("floor(3)", 3),
+    ("ceil(3)", 3),
+    ("⌊7/2⌋", 3),
+    ("⌈7/2⌉", 4),
+    ("floor(e)", 2),
+    ("ceil(pi)", 4),
+    ("floor(0.7/0.1)", 7),  # exact: floats would give 6.999…
+    ("floor(100 sin(pi/6))", 50),
+    ("floor((224 + 2*3 - 7)/2) + 1", 112),
+    ("ceil(60000*(1 - 0.1)/32)", 1688),
+    ("⌊⌊26/2⌋/2⌋", 6),
 ])
 def test_values(text, expected):
     assert sp.simplify(b(text) - expected) == 0
@@ -34,6 +49,54 @@ def test_values(text, expected):
 @pytest.mark.parametrize("name", ["N", "S", "beta", "gamma", "lambda", "sigma", "Q", "E", "I", "O"])
 def test_sympy_clashes_are_plain_real_symbols(name):
     assert b(name) == sp.Symbol(name, real=True)
+
+
+def test_floor_and_ceiling_are_sympy_functions():
+    x = sp.Symbol("x", real=True)
+    assert b("floor(x) + ceil(x)") == sp.floor(x) + sp.ceiling(x)
+    assert b("⌊x⌋") == b("floor(x)") == b(r"\lfloor x \rfloor") == b(r"\operatorname{floor}(x)")
+    assert b("⌈x⌉") == b("ceiling(x)") == b(r"\left\lceil x \right\rceil")
+
+
+def test_floor_is_element_wise_on_matrices():
+    assert b("floor([1.5, -0.5])") == sp.Matrix([1, -1])
+    assert b("⌈[[0.5, 2], [-1.5, 3.2]]⌉") == sp.Matrix([[1, 2], [-1, 4]])
+
+
+@pytest.mark.parametrize("text", [
+    "9^floor(9^9)",                    # the float limits cannot follow a value through floor ...
+    "9^ceil(9^9)",
+    "sqrt(2)^floor(10^9)",
+    "(2 sqrt(-1))^floor(10^9)",
+    "0.5^ceil(10^9)",
+    "9^max(9^9, 1)",                   # ... nor through max
+    "exp(floor(1000))",
+    "floor(10^300)*floor(10^300)",
+    "floor(1e300)^floor(2)",
+    "floor(10^300) + 9*floor(10^300)",
+    "x + exp(ceil(1000))",
+])
+def test_builder_bounds_constants_the_limits_cannot_follow(text):
+    with pytest.raises(LimitError) as info:
+        b(text)
+    assert info.value.code == "too-large-number"
+
+
+def test_builder_bounds_sums_the_limits_cannot_follow():
+    with pytest.raises(LimitError) as info:
+        b("sum(sin(i), i, 1, floor(10^9))")
+    assert info.value.code == "sum-too-long"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2^floor(10)", 1024),
+    ("10^floor(300)", sp.Integer(10) ** 300),
+    ("(1/3)^floor(1000)", sp.Rational(1, 3) ** 1000),
+    ("sum(i, i, 1, floor(100.5))", 5050),
+    ("exp(-floor(1000))", sp.exp(-1000)),
+])
+def test_builder_allows_what_fits(text, expected):
+    assert b(text) == expected
 
 
 def test_declared_e_is_a_variable():
@@ -76,6 +139,7 @@ ENV = Env({"W": _mat("W", 3, 4), "x": _mat("x", 4, 1), "v": _mat("v", 3, 1)}, st
 @pytest.mark.parametrize("text, shape", [
     ("W x", (3, 1)), ("Wᵀ v", (4, 1)), ("W^T v", (4, 1)), ("xᵀ Wᵀ", (1, 3)), ("v ⊙ v", (3, 1)),
     ("sigma(W x)", (3, 1)), ("1 - sigma(W x)", (3, 1)), ("2 W", (3, 4)), ("softmax(v)", (3, 1)),
+    ("floor(W x)", (3, 1)), ("⌈Wᵀ⌉ v", (4, 1)), ("⌊v⌋ ⊙ v", (3, 1)),
 ])
 def test_matrix_shapes(text, shape):
     assert b(text, ENV).shape == shape

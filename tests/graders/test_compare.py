@@ -114,3 +114,17 @@ def test_soft_timeouts_nest():
                 spin(0.01)  # the inner block ends in time...
             spin(3.0)  # ...and the outer deadline still fires
     assert time.monotonic() - t0 < 1.0
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    (2**2000, 2**2000 + 1, True),  # relative 1e-9 even beyond float range
+    (2**2000, 2**2001, False),  # both overflow a float: must still differ
+    (-(2**2000), 2**2000, False),
+    (1, 1 + 10**-12, True),
+])
+def test_close_compares_beyond_float_range(a, b, expected):
+    import sympy as sp
+
+    from graders.compare import close
+
+    assert close(sp.Integer(a), sp.Integer(b) if isinstance(b, int) else sp.Float(b, 30)) is expected

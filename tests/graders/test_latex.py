@@ -48,6 +48,23 @@ SAME_AS_PLAIN = [
     (r"-\left[1 \cdot \log(0.6) + 0 \cdot \log(0.3) + 1 \cdot \log(0.7)\right]", "-(ln(0.6)+ln(0.7))"),
     (r"\frac{210}{3}", "70"),
     (r"2\,\theta", "2θ"),
+    # floor and ceiling
+    (r"\lfloor x \rfloor", "floor(x)"),
+    (r"\lceil x \rceil", "ceil(x)"),
+    (r"\left\lfloor \frac{W-K+2P}{S} \right\rfloor + 1", "floor((W-K+2P)/S) + 1"),
+    (r"\left\lceil \frac{n}{b} \right\rceil", "ceil(n/b)"),
+    (r"\left \lfloor x \right \rfloor", "floor(x)"),
+    (r"\bigl\lfloor x \bigr\rfloor", "floor(x)"),
+    (r"\operatorname{floor}(x)", "floor(x)"),
+    (r"\operatorname{ceil}(x)", "ceil(x)"),
+    (r"\mathrm{ceiling}(x)", "ceil(x)"),
+    (r"\floor{x} + \ceil{y}", "floor(x) + ceil(y)"),
+    (r"2\lfloor x \rfloor", "2 floor(x)"),
+    (r"\lfloor x \rfloor^{2}", "floor(x)^2"),
+    (r"\lfloor \lfloor n/2 \rfloor / 2 \rfloor", "floor(floor(n/2)/2)"),
+    (r"⌊x⌋ + \frac{1}{2}", "floor(x) + 1/2"),
+    (r"\left\lfloor \frac{224+2\cdot 3-7}{2} \right\rfloor + 1", "112"),
+    (r"\lceil 60000 \cdot 0.9 / 32 \rceil", "1688"),
 ]
 
 
@@ -71,6 +88,15 @@ def test_e_is_eulers_number_and_sum_is_expanded():
     (r"\sum_{i=1} x_i", "sum-index"),
     (r"x_{+}", "latex-subscript"),
     (r"\frac{\partial J}{\partial 2}", "diff-variable"),
+    (r"\lfloor x", "unclosed"),
+    (r"\left\lfloor", "unclosed"),
+    (r"\lfloor x \rceil", "mismatched-bracket"),
+    (r"\left\lfloor x \right\rceil", "mismatched-bracket"),
+    (r"\left\lceil x \right)", "mismatched-bracket"),
+    (r"\lfloor x }", "unexpected"),
+    (r"\rfloor x", "unexpected"),
+    (r"\lfloorx \rfloor", "latex-unknown-command"),
+    (r"\left\lgroup x \right\rgroup", "unexpected"),
 ])
 def test_latex_errors(text, code):
     with pytest.raises(InputError) as info:
@@ -83,11 +109,30 @@ def test_latex_errors(text, code):
     (r"\frac{" * 80 + "1" + "}{2}" * 80, "too-deep"),
     (r"\sqrt{" * 80 + "2" + "}" * 80, "too-deep"),
     ("\\," * 1500, "too-long"),
+    (r"\lfloor" * 80 + "x" + r"\rfloor" * 80, "too-deep"),
+    (r"\left\lceil" * 80 + " x", "too-deep"),
 ])
 def test_latex_bombs(text, code):
     with pytest.raises((LimitError, ParseError)) as info:
         parse(text)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize("text, pos, params", [
+    (r"\lfloor x \rceil", 10, {"open": r"\lfloor", "close": r"\rceil", "want": r"\rfloor"}),
+    (r"\left\lceil x \right\rfloor", 14, {"open": r"\lceil", "close": r"\rfloor", "want": r"\rceil"}),
+    (r"\frac{1}{2} + ⌊x \rceil", 17, {"open": "⌊", "close": r"\rceil", "want": "⌋"}),
+])
+def test_mismatched_brackets_are_named_as_typed(text, pos, params):
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    assert (info.value.code, info.value.pos, info.value.params) == ("mismatched-bracket", pos, params)
+
+
+def test_unclosed_floor_points_at_the_opening_command():
+    with pytest.raises(ParseError) as info:
+        parse(r"1 + \left\lfloor \frac{a}{b}")
+    assert (info.value.pos, info.value.params) == (4, {"open": r"\lfloor", "close": r"\rfloor"})
 
 
 @pytest.mark.parametrize("text, plain", [

@@ -17,6 +17,9 @@ from graders.lexer import canonical, tokenize
     ("1.5e-3 .5", ["1.5e-3", ".5"]),
     ("2e", ["2", "e"]),
     ("∂/∂θ", ["d", "/", "d", "theta"]),
+    ("⌊x/2⌋ + ⌈y⌉", ["⌊", "x", "/", "2", "⌋", "+", "⌈", "y", "⌉"]),
+    ("floor(x) ceil(y) ceiling(z)", ["floor", "(", "x", ")", "ceil", "(", "y", ")", "ceiling", "(", "z", ")"]),
+    ("⌊x⌉", ["⌊", "x", "⌉"]),  # a mismatched pair is the parser's error, not the lexer's
 ])
 def test_tokens(text, tokens):
     assert [t.text for t in tokenize(text)][:-1] == tokens
@@ -32,7 +35,14 @@ def test_positions_point_into_the_original_text():
     assert [(t.text, t.pos) for t in toks] == [("theta", 2), ("+", 4), ("10", 7), ("", 9)]
 
 
-@pytest.mark.parametrize("text, code", [("x\u2066", "invisible-char"), ("\u0455in(x)", "confusable-char"), ("x`", "bad-char")])
+@pytest.mark.parametrize("text, code", [
+    ("x\u2066", "invisible-char"),
+    ("\u0455in(x)", "confusable-char"),
+    ("x`", "bad-char"),
+    ("\u23a3x\u23a6", "bad-char"),  # ⎣x⎦: bracket pieces that look like floor brackets
+    ("\u231ex\u231f", "bad-char"),  # ⌞x⌟: corner brackets
+    ("\u300cx\u300d", "bad-char"),  # 「x」
+])
 def test_rejected_characters(text, code):
     with pytest.raises(ParseError) as info:
         tokenize(text)

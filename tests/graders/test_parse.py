@@ -49,6 +49,23 @@ READ = [
     ("3!", "3!"),
     ("σ'(z)", "σ'(z)"),
     ("tanh'(x) + relu'(x)", "tanh'(x) + relu'(x)"),
+    # floor and ceiling: words and brackets read the same
+    ("floor(x)", "⌊x⌋"),
+    ("ceil(x)", "⌈x⌉"),
+    ("ceiling(x)", "⌈x⌉"),
+    ("floor x", "⌊x⌋"),
+    ("⌊x⌋", "⌊x⌋"),
+    ("⌈x/2⌉", "⌈x/2⌉"),
+    ("floor((W - K + 2P)/S) + 1", "⌊(W - K + 2*P)/S⌋ + 1"),
+    ("⌊(W-K+2P)/S⌋+1", "⌊(W - K + 2*P)/S⌋ + 1"),
+    ("2⌊x⌋⌈y⌉", "2*⌊x⌋*⌈y⌉"),
+    ("⌊x⌋ y", "⌊x⌋*y"),
+    ("⌊⌊n/2⌋/2⌋", "⌊⌊n/2⌋/2⌋"),
+    ("⌈⌊x⌋⌉", "⌈⌊x⌋⌉"),
+    ("⌊x⌋^2", "⌊x⌋^2"),
+    ("-⌈-x⌉", "-⌈-x⌉"),
+    ("floor(x)!", "⌊x⌋!"),
+    ("max(⌊a⌋, ceil(b))", "max(⌊a⌋, ⌈b⌉)"),
 ]
 
 
@@ -76,6 +93,21 @@ def test_reads(text, expected):
     ("x\u200b", "invisible-char", 1),
     ("\u0430 + 1", "confusable-char", 0),  # Cyrillic a
     ("\uff11 + 1", "confusable-char", 0),  # full-width digit one
+    # floor/ceiling brackets: a wrong closing bracket is named where it stands
+    ("⌊x⌉", "mismatched-bracket", 2),
+    ("⌈x⌋", "mismatched-bracket", 2),
+    ("⌊x)", "mismatched-bracket", 2),
+    ("(⌊x)⌋", "mismatched-bracket", 3),
+    ("⌊[1, 2⌋", "unclosed", 1),
+    ("⌊x", "unclosed", 0),
+    ("⌊", "unclosed", 0),
+    ("2 + ⌈(x + 1)/2", "unclosed", 4),
+    ("x⌋", "unexpected", 1),
+    ("⌊⌋", "unexpected", 1),
+    ("⌊a, b⌋", "unexpected", 2),
+    ("floor(1, 2)", "arity", 0),
+    ("ceil()", "arity", 0),
+    ("floor", "unexpected-end", 5),
 ])
 def test_syntax_errors(text, code, pos):
     with pytest.raises(ParseError) as info:
@@ -90,11 +122,25 @@ def test_syntax_errors(text, code, pos):
     ("-" * 200 + "x", "too-deep"),
     ("+".join(["x"] * 500), "too-many-tokens"),
     ("x^" * 70 + "x", "too-deep"),
+    ("⌊" * 100 + "x" + "⌋" * 100, "too-deep"),
+    ("floor(" * 100 + "x" + ")" * 100, "too-deep"),
+    ("⌈" * 900, "too-many-tokens"),
 ])
 def test_limit_errors(text, code):
     with pytest.raises(LimitError) as info:
         parse(text)
     assert info.value.code == code
+
+
+@pytest.mark.parametrize("text, params", [
+    ("⌊x⌉", {"open": "⌊", "close": "⌉", "want": "⌋"}),
+    ("⌈x⌋", {"open": "⌈", "close": "⌋", "want": "⌉"}),
+    ("⌊x)", {"open": "⌊", "close": ")", "want": "⌋"}),
+])
+def test_mismatched_bracket_names_both_brackets(text, params):
+    with pytest.raises(ParseError) as info:
+        parse(text)
+    assert info.value.params == params
 
 
 def test_equation_can_be_refused():

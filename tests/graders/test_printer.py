@@ -23,8 +23,26 @@ from graders.printer import to_latex, to_plain
     ("sum(x_i, i, 1, n)", "sum(x_i, i, 1, n)", r"\sum_{i=1}^{n} x_{i}"),
     ("d/dx x^2", "d/dx (x^2)", r"\frac{\partial}{\partial x} \left(x^{2}\right)"),
     ("[1, 2]", "[1, 2]", r"\begin{bmatrix}1 \\ 2\end{bmatrix}"),
+    ("floor(x)", "⌊x⌋", r"\left\lfloor x \right\rfloor"),
+    ("ceiling(x/2)", "⌈x/2⌉", r"\left\lceil \frac{x}{2} \right\rceil"),
+    ("⌊x⌋^2", "⌊x⌋^2", r"\left\lfloor x \right\rfloor^{2}"),
+    ("2⌈a - b⌉", "2*⌈a - b⌉", r"2 \cdot \left\lceil a - b \right\rceil"),
+    ("floor((W-K+2P)/S)+1", "⌊(W - K + 2*P)/S⌋ + 1", r"\left\lfloor \frac{W - K + 2 \cdot P}{S} \right\rfloor + 1"),
+    ("⌊⌊n/2⌋/2⌋", "⌊⌊n/2⌋/2⌋",
+     r"\left\lfloor \frac{\left\lfloor \frac{n}{2} \right\rfloor}{2} \right\rfloor"),
 ])
 def test_printing(text, plain, latex):
     tree = parse(text)
     assert to_plain(tree) == plain
     assert to_latex(tree) == latex
+
+
+@pytest.mark.parametrize("text", [
+    "floor(x)", "ceil(x/2) + 1", "⌊x⌋^2", "2⌈a - b⌉", "floor((W-K+2P)/S)+1", "⌊⌊n/2⌋/2⌋", "-⌈-x⌉",
+    "sigma(floor(z))", "a/(b c)", "(2^3)^2", "sqrt(x) + abs(y)",
+])
+def test_both_printings_read_back_the_same(text):
+    """What the preview shows (plain and LaTeX), typed back in, is the same tree."""
+    tree = parse(text)
+    assert to_plain(parse(to_plain(tree))) == to_plain(tree)
+    assert to_plain(parse(to_latex(tree))) == to_plain(tree)

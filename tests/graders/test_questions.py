@@ -1,4 +1,5 @@
-"""Every packaged question loads, validates, and passes its own self-tests."""
+"""Every packaged question loads, validates, and passes its own self-tests; answers that
+need floor/ceil (CNN output sizes, steps per epoch) agree with PyTorch in every variant."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import yaml
 
 from graders.errors import QuestionError
 from graders.grade import check
-from graders.questions import QUESTIONS_DIR, from_dict, load, load_all
+from graders.questions import QUESTIONS_DIR, from_dict, load, load_all, variant_count
 from graders.schema import SCHEMA_PATH, errors
+from graders.variants import pick
 
 QUESTIONS = load_all()
 SELF_TESTS = [(q.id, i) for q in QUESTIONS.values() for i in range(len(q.tests))]
@@ -74,3 +76,62 @@ def test_unknown_question(qid):
     with pytest.raises(QuestionError) as info:
         load(qid)
     assert info.value.code == "unknown-question"
+
+
+# -- answers that need floor/ceil, checked against PyTorch (the reference) for every variant ----------
+
+def _keras_cnn(channels: int, side: int):
+    """The articles' Keras model in PyTorch: (Flatten length, trainable parameters)."""
+    torch = pytest.importorskip("torch")
+    from torch import nn
+
+    features = nn.Sequential(nn.Conv2d(channels, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.MaxPool2d(2),
+                             nn.Conv2d(64, 64, 3), nn.Flatten())
+    flat = features(torch.zeros(1, channels, side, side)).shape[1]
+    model = nn.Sequential(features, nn.Linear(flat, 64), nn.Linear(64, 10))
+    return flat, sum(p.numel() for p in model.parameters())
+
+
+@pytest.mark.parametrize("qid, channels, pick_value", [
+    ("cnn-flatten-features", 1, lambda flat, params: flat),
+    ("cnn-total-params", 1, lambda flat, params: params),
+    ("cnn-cifar-flatten-features", 3, lambda flat, params: flat),
+])
+def test_cnn_answers_match_pytorch_in_every_variant(qid, channels, pick_value):
+    q = QUESTIONS[qid]
+    for seed in range(variant_count(q)):
+        _, values = pick(q.params, seed)
+        truth = pick_value(*_keras_cnn(channels, int(values.get("n", 32))))
+        r = check(q, str(truth), seed=seed)
+        assert r.verdict.value == "correct", (seed, values, truth, r)
+
+
+def test_strided_conv_answer_matches_pytorch_in_every_variant():
+    torch = pytest.importorskip("torch")
+    q = QUESTIONS["cnn-strided-conv-output-size"]
+    for seed in range(variant_count(q)):
+        _, v = pick(q.params, seed)
+        conv = torch.nn.Conv2d(1, 1, v["k"], stride=2, padding=v["p"])
+        side = conv(torch.zeros(1, 1, v["H"], v["H"])).shape[-1]
+        assert check(q, str(side), seed=seed).verdict.value == "correct", (seed, v, side)
+        # the floor matters in every variant: the unrounded formula is the missing-floor misconception
+        unrounded = f"({v['H']} + 2*{v['p']} - {v['k']})/2 + 1"
+        assert check(q, unrounded, seed=seed).note == "missing-floor", (seed, v)
+
+
+@pytest.mark.parametrize("qid, samples, batch", [
+    ("steps-per-epoch-validation-split", 54000, 32),
+    ("steps-per-epoch-log-001", 60000, 32),
+])
+def test_steps_per_epoch_match_a_dataloader(qid, samples, batch):
+    pytest.importorskip("torch")
+    from torch.utils.data import DataLoader
+
+    steps = len(DataLoader(range(samples), batch_size=batch))
+    assert check(QUESTIONS[qid], str(steps)).verdict.value == "correct"
+
+
+@pytest.mark.parametrize("qid", ["cnn-flatten-features", "cnn-total-params"])
+def test_first_variant_is_the_articles_input(qid):
+    """Without a seed a question shows variant 0: the articles' 28×28 MNIST input."""
+    assert pick(QUESTIONS[qid].params, None) == (0, {"n": 28})
