@@ -1,29 +1,31 @@
-"""``kb list`` and ``kb train NAME``: the registry from the command line.
+"""``kb list`` and ``kb train NAME``: the registry from the command line, on LightningCLI.
 
-Options follow LightningCLI's conventions: besides the short options below, any
-``--trainer.KEY=VALUE`` is passed to ``pl.Trainer`` (``--trainer.max_epochs=1``,
-``--trainer.strategy=ddp --trainer.devices=2``), ``--model.KEY=VALUE`` to the
-LightningModule and ``--data.KEY=VALUE`` to the data module. Values are parsed as
-YAML (``1`` is an int, ``[16, 16]`` a list, ``null`` is None) and checked against
-the target's signature, so a typo is reported instead of ignored.
-
-torch and Lightning are imported inside the handlers only: ``kb --help`` stays fast.
+``kb train NAME`` runs a :class:`~pytorch_lightning.cli.LightningCLI` (``run=False``) for the
+model and data module registered as ``NAME``, so its options all work: ``--trainer.KEY=VALUE``
+for any Trainer argument, ``--model.KEY=VALUE``, ``--data.KEY=VALUE``, ``--seed_everything``,
+``--config FILE.yaml``, ``--print_config``; ``kb train NAME --help`` lists them, typed by the
+classes' signatures. The registry, the profile, :func:`kb.make_trainer`'s Trainer options and
+kb's short options (``--profile --epochs --device --seed``) only set *defaults*: options and
+config files override them. torch and Lightning are imported late: ``kb list`` stays fast.
 
 Examples::
 
     kb list --json
-    kb train cnn                       # quick profile, progress bars
     kb train cnn --profile full --device gpu
-    kb train mlp --json --trainer.max_epochs=1 --model.hidden='[8]'
+    kb train mlp --json --trainer.max_epochs=1 --trainer.limit_train_batches=2 --model.hidden='[8]'
+    kb train mlp --print_config > mlp.yaml && kb train mlp --config mlp.yaml
 """
 
 from __future__ import annotations
 
 import argparse
-import inspect
+import difflib
 import json
+import re
 import sys
 import time
+import traceback
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,60 +34,15 @@ from kb import registry
 from kb.datasets.errors import DatasetError
 from kb.profiles import ProfileError, current_profile, get_profile
 
-__all__ = ["register", "main", "parse_overrides", "OptionError", "train", "fit", "TrainingRun"]
-
-_GROUPS = ("trainer", "model", "data")
+__all__ = ["register", "main", "OptionError", "train", "fit", "TrainingRun"]
 
 
 class OptionError(ValueError):
-    """A ``--group.key=value`` option is malformed or unknown."""
+    """An option, a config file or the value given to one is unknown or invalid."""
 
 
-def parse_overrides(tokens: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """Turn ``["--trainer.max_epochs=1", "--model.lr", "0.1"]`` into nested dicts.
-
-    >>> parse_overrides(["--trainer.max_epochs=1", "--model.lr", "0.1"])
-    {'trainer': {'max_epochs': 1}, 'model': {'lr': 0.1}, 'data': {}}
-    """
-    import yaml
-
-    out: dict[str, dict[str, Any]] = {g: {} for g in _GROUPS}
-    tokens = list(tokens)
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if not token.startswith("--") or "." not in token.split("=", 1)[0]:
-            raise OptionError(f"unrecognised argument {token!r}; expected --trainer.KEY=VALUE, --model.KEY=VALUE or --data.KEY=VALUE")
-        key, eq, value = token[2:].partition("=")
-        if not eq:
-            if i + 1 >= len(tokens):
-                raise OptionError(f"option --{key} needs a value")
-            value, i = tokens[i + 1], i + 1
-        group, _, name = key.partition(".")
-        if group not in out or not name.isidentifier():
-            raise OptionError(f"unknown option group in --{key}; expected one of: {', '.join(_GROUPS)}")
-        try:
-            parsed = yaml.safe_load(value) if value != "" else ""
-            if isinstance(parsed, str):  # YAML 1.1 reads "2e-3" as a string
-                try:
-                    parsed = float(parsed)
-                except ValueError:
-                    pass
-            out[group][name] = parsed
-        except yaml.YAMLError as exc:
-            raise OptionError(f"cannot parse the value of --{key}: {exc}") from None
-        i += 1
-    return out
-
-
-def _check_keywords(target: Any, kwargs: dict[str, Any], group: str) -> None:
-    params = inspect.signature(target).parameters
-    if any(p.kind is p.VAR_KEYWORD for p in params.values()):
-        return
-    unknown = sorted(set(kwargs) - set(params))
-    if unknown:
-        known = ", ".join(n for n in params if n != "self")
-        raise OptionError(f"unknown --{group} option(s) {', '.join(unknown)}; accepted: {known}")
+# everything kb train reports as "kb train: error: MESSAGE", exit status 2
+_ERRORS = (registry.UnknownModelError, ProfileError, OptionError, DatasetError, FileNotFoundError)
 
 
 @dataclass
@@ -105,40 +62,37 @@ def train(name: str, **kwargs: Any) -> dict[str, Any]:
 
 def fit(name: str, *, profile: str | None = None, epochs: int | None = None, device: str = "auto",
         seed: int = 0, quiet: bool | None = None, overrides: dict[str, dict[str, Any]] | None = None,
-        callbacks: Sequence[Any] = ()) -> TrainingRun:
-    """Build, train and test the registered model ``name``; metrics are rank 0's view."""
-    spec = registry.get(name)
-    prof = get_profile(profile) if profile else current_profile()
-    overrides = overrides or {g: {} for g in _GROUPS}
-    model_cls, data_cls = spec.load(prof.name)
-    _, data_args = spec.data_for(prof.name)
-    model_args = {**spec.model_args, **overrides["model"]}
-    data_args = {**data_args, "seed": seed, **overrides["data"]}
-    _check_keywords(model_cls, model_args, "model")
-    _check_keywords(data_cls, data_args, "data")
+        args: Sequence[str] = (), callbacks: Sequence[Any] = ()) -> TrainingRun:
+    """Build, train and test the registered model ``name``; metrics are rank 0's view.
 
+    ``overrides`` (``{"trainer": {"fast_dev_run": True}, "model": {...}, "data": {...}}``) is
+    checked like the command-line options ``args``, which come after it and so win over it.
+    ``--help`` and ``--print_config`` in ``args`` print and raise ``SystemExit(0)``.
+    """
+    spec = _spec(name)
+    prof = get_profile(profile) if profile else current_profile()
+    defaults = _dotted({"model": spec.model_args, "data": {**spec.data_for(prof.name)[1], "seed": seed}})
+    given = [f"--{key}={json.dumps(value)}" for key, value in _dotted(overrides or {}).items()]  # parsed, so checked
+    trainer_defaults = {  # kb.training.make_trainer's options
+        "max_epochs": epochs if epochs is not None else spec.epochs(prof.name), "accelerator": device, "devices": 1,
+        "deterministic": True, "logger": False, "enable_checkpointing": False, "callbacks": list(callbacks),
+    }
     import pytorch_lightning as pl
 
-    from kb.training import make_trainer, seed_everything
+    from kb.training import is_quiet
 
-    from pytorch_lightning.utilities.exceptions import MisconfigurationException
-
-    _check_keywords(pl.Trainer, overrides["trainer"], "trainer")
-    seed_everything(seed)
-    trainer_args = {"accelerator": device, **overrides["trainer"]}
-    max_epochs = trainer_args.pop("max_epochs", epochs if epochs is not None else spec.epochs(prof.name))
-    def build(what: str, factory: Any) -> Any:
-        # bad option values surface here, before any training: report them as option errors
-        try:
-            return factory()
-        except DatasetError:
-            raise
-        except (ValueError, TypeError, ImportError, MisconfigurationException) as exc:
-            raise OptionError(f"cannot build the {what}: {exc}") from exc
-
-    datamodule = build("data module", lambda: data_cls(**data_args))
-    model = build("model", lambda: model_cls(**model_args))
-    trainer = build("Trainer", lambda: make_trainer(max_epochs, quiet=quiet, callbacks=callbacks, **trainer_args))
+    quiet = is_quiet() if quiet is None else quiet
+    # quiet wins over a config file, e.g. one written by --print_config without --quiet
+    hush = ["--trainer.enable_progress_bar=false", "--trainer.enable_model_summary=false"] if quiet else []
+    model_cls, data_cls = spec.load(prof.name)
+    cli = _cli_class(defaults)(
+        model_cls, data_cls, args=[*given, *args, *hush], run=False, trainer_defaults=trainer_defaults,
+        seed_everything_default=seed, save_config_callback=None, load_from_checkpoint_support=False,
+        parser_kwargs={"prog": f"kb train {spec.name}", "exit_on_error": False, "allow_abbrev": False,
+                       "description": f"{spec.description}. kb's own options (--profile, --epochs, --device, "
+                       "--seed, --json, --quiet) are listed by `kb train --help`."},
+    )
+    model, datamodule, trainer = cli.model, cli.datamodule, cli.trainer
     start = time.perf_counter()
     trainer.fit(model, datamodule=datamodule)
     metrics = {k: float(v) for k, v in trainer.callback_metrics.items()}
@@ -146,17 +100,100 @@ def fit(name: str, *, profile: str | None = None, epochs: int | None = None, dev
         for result in trainer.test(model, datamodule=datamodule, verbose=False):
             metrics.update({k: float(v) for k, v in result.items()})
     return TrainingRun(model, datamodule, trainer, {
-        "model": spec.name,
-        "profile": prof.name,
-        "epochs": max_epochs,
-        "device": str(trainer.strategy.root_device),
-        "world_size": trainer.world_size,
+        "model": spec.name, "profile": prof.name, "epochs": cli.config.trainer.max_epochs,
+        "device": str(trainer.strategy.root_device), "world_size": trainer.world_size,
         "seconds": round(time.perf_counter() - start, 3),
-        "metric": spec.metric,
-        "value": metrics.get(spec.metric),
-        "metrics": dict(sorted(metrics.items())),
+        "metric": spec.metric, "value": metrics.get(spec.metric), "metrics": dict(sorted(metrics.items())),
         "_rank": trainer.global_rank,
     })
+
+
+def _spec(name: str) -> registry.ModelSpec:
+    try:
+        return registry.get(name)
+    except registry.UnknownModelError as exc:
+        close = difflib.get_close_matches(name.strip().lower().replace("-", "_"), registry.names(), n=3)
+        if not close:
+            raise
+        raise registry.UnknownModelError(f"{exc}; did you mean {' or '.join(map(repr, close))}?") from None
+
+
+def _dotted(groups: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``{"model": {"lr": 0.1}}`` -> ``{"model.lr": 0.1}``, the keys of LightningCLI's parser."""
+    return {f"{group}.{key}": value for group, values in groups.items() for key, value in values.items()}
+
+
+def _cli_class(defaults: dict[str, Any]) -> type:
+    """LightningCLI with kb's ``defaults`` and error messages (a class made here: Lightning is imported late)."""
+    from pytorch_lightning.cli import LightningCLI
+    from pytorch_lightning.utilities.exceptions import MisconfigurationException
+
+    from kb.training import quiet_lightning, seed_everything
+
+    quiet_lightning()  # as kb.seed_everything does: no banners or tips, on the command line too
+    warnings.filterwarnings("ignore", message="LightningCLI's args parameter")  # args= is passed on purpose
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"pytorch_lightning\.cli")  # not ours
+
+    class KbCLI(LightningCLI):
+        def add_arguments_to_parser(self, parser: Any) -> None:
+            parser.set_defaults(defaults)
+
+        def parse_arguments(self, parser: Any, args: Any) -> None:
+            try:
+                super().parse_arguments(parser, args)
+            except argparse.ArgumentError as exc:
+                raise OptionError(_explain(str(exc), [o for a in parser._actions for o in a.option_strings])) from None
+
+        def before_instantiate_classes(self) -> None:
+            if self.config.seed_everything is not False:  # LightningCLI has seeded; add deterministic algorithms
+                seed_everything(self.config.seed_everything)
+
+        def instantiate_classes(self) -> None:
+            try:
+                super().instantiate_classes()
+            except _ERRORS:
+                raise
+            except (ValueError, TypeError, MisconfigurationException) as exc:
+                raise OptionError(f"cannot build the {_culprit(exc)}: {exc}") from exc
+
+    return KbCLI
+
+
+def _explain(message: str, options: list[str]) -> str:
+    """jsonargparse's message, naming the option as typed and suggesting close ones."""
+    message = re.sub(r'^Parser key "([^"]+)":\s*', r"--\1: ", message)
+    unknown = re.match(r"unrecognized arguments: (\S+)", message)
+    if not unknown:
+        return message
+    token = unknown[1].split("=", 1)[0]
+    if not token.startswith("-"):
+        return f"unrecognised argument {token!r}; expected --trainer.KEY=VALUE, --model.KEY=VALUE or --data.KEY=VALUE"
+    group, _, leaf = token.partition(".")
+    options = [o for o in options if not o.endswith((".help", "+"))]
+    siblings = [o.partition(".")[2] for o in options if o.startswith(group + ".")]
+    if siblings:
+        close = [f"{group}.{name}" for name in difflib.get_close_matches(leaf, siblings, n=1, cutoff=0.6)]
+    else:
+        close = difflib.get_close_matches(group, [o for o in options if "." not in o], n=1, cutoff=0.8)
+    if close:
+        hint = f"did you mean {close[0]}?"
+    elif group in ("--model", "--data") and siblings:
+        hint = "accepted: " + ", ".join(siblings)
+    else:
+        hint = "see --help for the options"
+    return f"unknown option {token}; {hint}"
+
+
+def _culprit(exc: BaseException) -> str:
+    """Which object was being built when ``exc`` was raised: the first one in the traceback."""
+    import pytorch_lightning as pl
+
+    kinds = ((pl.Trainer, "Trainer"), (pl.LightningModule, "model"), (pl.LightningDataModule, "data module"))
+    for frame, _ in traceback.walk_tb(exc.__traceback__):
+        for cls, what in kinds:
+            if isinstance(frame.f_locals.get("self"), cls):
+                return what
+    return "model or data module"
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -171,16 +208,18 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _train(args: argparse.Namespace) -> int:
+    # kb's own options may also follow NAME; everything else goes to LightningCLI
+    after = argparse.ArgumentParser(prog="kb train", add_help=False, argument_default=argparse.SUPPRESS,
+                                    allow_abbrev=False, exit_on_error=False)
     try:
-        # our own options may also follow NAME; everything else must be --group.key=value
-        after = argparse.ArgumentParser(prog="kb train", argument_default=argparse.SUPPRESS, allow_abbrev=False)
         extra, rest = _train_options(after).parse_known_args(args.rest)
         vars(args).update(vars(extra))
-        overrides = parse_overrides(rest)
         quiet = True if (args.json or args.quiet) else None  # None: $KB_QUIET decides
-        result = train(args.name, profile=args.profile, epochs=args.epochs, device=args.device,
-                       seed=args.seed, quiet=quiet, overrides=overrides)
-    except (registry.UnknownModelError, ProfileError, OptionError, DatasetError, FileNotFoundError) as exc:
+        result = train(args.name, profile=args.profile, epochs=args.epochs, device=args.device or "auto",
+                       seed=args.seed, quiet=quiet, args=rest)
+    except SystemExit as exc:  # --help, --print_config
+        return exc.code if isinstance(exc.code, int) else 0
+    except (*_ERRORS, argparse.ArgumentError) as exc:
         print(f"kb train: error: {exc}", file=sys.stderr)
         return 2
     if result.pop("_rank") != 0:
@@ -197,9 +236,9 @@ def _train(args: argparse.Namespace) -> int:
 
 def _train_options(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--profile", help="quick or full (default: $KB_PROFILE or quick)")
-    p.add_argument("--epochs", type=int, help="override the profile's epoch count")
-    p.add_argument("--device", help="Lightning accelerator: auto, cpu, gpu, mps (default: auto)")
-    p.add_argument("--seed", type=int, help="random seed (default: 0)")
+    p.add_argument("--epochs", type=int, help="default --trainer.max_epochs (default: the profile's)")
+    p.add_argument("--device", help="default --trainer.accelerator: auto, cpu, gpu, mps (default: auto)")
+    p.add_argument("--seed", type=int, help="default --seed_everything and --data.seed (default: 0)")
     p.add_argument("--json", action="store_true", help="print the final metrics as JSON (no progress bars)")
     p.add_argument("--quiet", action="store_true", help="no progress bars or banners")
     return p
@@ -214,14 +253,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p_train = sub.add_parser(
         "train",
         help="train a model from the registry",
-        description="Train a registered model. Any --trainer.KEY=VALUE, --model.KEY=VALUE or "
-        "--data.KEY=VALUE option is passed on (LightningCLI style).",
+        description="Train a registered model with LightningCLI: any --trainer.KEY=VALUE, --model.KEY=VALUE,\n"
+        "--data.KEY=VALUE, --config FILE.yaml or --print_config may follow NAME.\n"
+        "`kb train NAME --help` lists every option of NAME.",
         epilog="examples:\n  kb train cnn\n  kb train mlp --json --trainer.max_epochs=1 --model.hidden='[8]'\n"
+        "  kb train mlp --print_config > mlp.yaml && kb train mlp --config mlp.yaml\n"
         "  kb train lstm --trainer.strategy=ddp --trainer.devices=2 --trainer.accelerator=cpu",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _train_options(p_train)
-    p_train.set_defaults(handler=_train, profile=None, epochs=None, device="auto", seed=0, json=False, quiet=False)
+    p_train.set_defaults(handler=_train, profile=None, epochs=None, device=None, seed=0, json=False, quiet=False)
     p_train.add_argument("name", help="model name (see `kb list`)")
     p_train.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
 
