@@ -22,7 +22,7 @@ import sympy as sp
 
 from .errors import InputError, LimitError, NameError_, ShapeError
 from .limits import DEFAULT
-from .names import display_name
+from .names import digit_alias, display_name, split_name, splittable
 from .tree import BinOp, Call, Deriv, Eq, Name, Neg, Node, Num, Postfix, Sum, Vector
 
 __all__ = ["Env", "build", "number", "split_name"]
@@ -47,35 +47,6 @@ def number(text: str) -> sp.Rational:
     """Exact rational from a decimal literal: ``"0.6"`` -> 3/5, ``"1e2"`` -> 100."""
     f = Fraction(text)
     return sp.Rational(f.numerator, f.denominator)
-
-
-def split_name(name: str, declared: Mapping[str, object]) -> list[str] | None:
-    """Split ``xy`` into declared names ``x``, ``y`` (longest match first), or None."""
-    out, i = [], 0
-    while i < len(name):
-        for j in range(len(name), i, -1):
-            if name[i:j] in declared:
-                out.append(name[i:j])
-                i = j
-                break
-        else:
-            return None
-    return out
-
-
-def _splittable(name: str) -> bool:
-    from .names import CONSTANTS, GREEK, function_name
-
-    return (len(name) > 1 and name.isascii() and name.isalpha() and name not in GREEK and name not in CONSTANTS
-            and not function_name(name) and not name.endswith("hat"))
-
-
-def _digit_alias(name: str) -> str:
-    base, _, sub = name.partition("_")
-    if sub.isdigit():
-        return base + sub
-    head = base.rstrip("0123456789")
-    return f"{head}_{base[len(head):]}" if head and head != base and not sub else name
 
 
 def _is_matrix(x: object) -> bool:
@@ -139,7 +110,7 @@ class _Builder:
             return self.index[name]
         if name in env.values:
             return env.values[name]
-        alias = _digit_alias(name)
+        alias = digit_alias(name)
         if alias in env.values:  # W_1 and W1 are the same name
             return env.values[alias]
         if name == "e":
@@ -151,7 +122,7 @@ class _Builder:
             head = base.rstrip("0123456789")
             if head and head != base and not sub:  # W1 and W_1 are one symbol
                 name = f"{head}_{base[len(head):]}"
-            if _splittable(name):  # "2ab" is 2·a·b when no symbol table says otherwise
+            if splittable(name):  # "2ab" is 2·a·b when no symbol table says otherwise
                 out = sp.Integer(1)
                 for letter in name:
                     out = out * env.symbol(letter)

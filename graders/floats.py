@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable, Mapping
 
-from .names import CONSTANTS, GREEK, display_name, function_name
+from .names import CONSTANTS, digit_alias, display_name, split_name, splittable
 from .tree import BinOp, Call, Name, Neg, Node, Num, Postfix, Vector, children
 
 __all__ = ["Scope", "Undecided", "Equivalence", "equivalent", "scale_factor", "shape", "variables", "compile_tree"]
@@ -83,6 +83,8 @@ class Scope:
     def declared(self, name: str) -> bool:
         return name in self.variables or name in self.constants
 
+    __contains__ = declared
+
 
 # A value is a scalar ``(value, absolute rounding-error bound)`` or a matrix: a tuple of
 # rows of scalars. A compiled node is (function of a point, shape); shape None is a scalar.
@@ -91,46 +93,20 @@ Fn = Callable[[dict], Val]
 Shape = tuple[int, int] | None
 
 
-def _digit_alias(name: str) -> str:  # W_1 and W1 are one name (as in graders.build)
-    base, _, sub = name.partition("_")
-    if sub.isdigit():
-        return base + sub
-    head = base.rstrip("0123456789")
-    return f"{head}_{base[len(head):]}" if head and head != base and not sub else name
-
-
-def _splittable(name: str) -> bool:  # "ab" is a·b when nothing declares "ab" (as in graders.build)
-    return (len(name) > 1 and name.isascii() and name.isalpha() and name not in GREEK and name not in CONSTANTS
-            and not function_name(name) and not name.endswith("hat"))
-
-
-def _split_declared(name: str, scope: Scope) -> list[str] | None:
-    out, i = [], 0
-    while i < len(name):
-        for j in range(len(name), i, -1):
-            if scope.declared(name[i:j]):
-                out.append(name[i:j])
-                i = j
-                break
-        else:
-            return None
-    return out
-
-
 def _resolve(name: str, scope: Scope) -> list[str]:
     """The declared or free names a typed name stands for (a product when split)."""
-    for candidate in (name, _digit_alias(name)):
+    for candidate in (name, digit_alias(name)):
         if scope.declared(candidate):
             return [candidate]
     if name in CONSTANTS:
         return [name]
     if scope.strict:
-        parts = _split_declared(name, scope)
+        parts = split_name(name, scope)
         if not parts:
             raise Undecided(f"unknown name {name}")  # the SymPy path reports it with a caret
         return parts
-    name = _digit_alias(name) if "_" not in name else name
-    return list(name) if _splittable(name) else [name]
+    name = digit_alias(name) if "_" not in name else name
+    return list(name) if splittable(name) else [name]
 
 
 def _is_transpose(node: Node, scope: Scope) -> bool:

@@ -20,6 +20,9 @@ __all__ = [
     "CONSTANTS",
     "latex_name",
     "display_name",
+    "digit_alias",
+    "splittable",
+    "split_name",
 ]
 
 _LOWER = (
@@ -97,3 +100,32 @@ def latex_name(name: str) -> str:
     else:
         out = base
     return f"{out}_{{{latex_name(sub)}}}" if sub else out
+
+
+def digit_alias(name: str) -> str:
+    """The other spelling of a numbered name: ``W_1`` <-> ``W1`` (the same variable)."""
+    base, _, sub = name.partition("_")
+    if sub.isdigit():
+        return base + sub
+    head = base.rstrip("0123456789")
+    return f"{head}_{base[len(head):]}" if head and head != base and not sub else name
+
+
+def splittable(name: str) -> bool:
+    """True if an undeclared ``ab`` may be read as ``a·b`` (not Greek, a constant, a function or ``…hat``)."""
+    return (len(name) > 1 and name.isascii() and name.isalpha() and name not in GREEK and name not in CONSTANTS
+            and not function_name(name) and not name.endswith("hat"))
+
+
+def split_name(name: str, declared) -> list[str] | None:
+    """Split ``xy`` into names ``in declared`` (``x``, ``y``; longest match first), or None."""
+    out, i = [], 0
+    while i < len(name):
+        for j in range(len(name), i, -1):
+            if name[i:j] in declared:
+                out.append(name[i:j])
+                i = j
+                break
+        else:
+            return None
+    return out
