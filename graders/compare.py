@@ -22,25 +22,17 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import sympy as sp
 
+from .floats import NICE, NICE_POSITIVE, Equivalence
 from .names import display_name
 
 __all__ = ["Equivalence", "equivalent", "sample_point", "soft_timeout", "value_at", "close", "show_value", "show_point"]
 
-_NICE = [sp.Rational(v, 2) for v in (-5, -3, -2, -1, 1, 2, 3, 5, 7)] + [sp.Rational(v, 10) for v in (-7, 3, 13, 17)]
-_NICE_POS = [v for v in _NICE if v > 0] + [sp.Rational(5, 2), sp.Rational(11, 4)]
-
-
-@dataclass(frozen=True)
-class Equivalence:
-    verdict: str  # equal | not-equal | undetermined
-    method: str = ""  # structural | numeric | simplify | shape
-    point: dict | None = None  # counterexample: name -> value (strings)
-    left: str = ""  # value of each side at the point
-    right: str = ""
+# the readable points, shared with the float layer (same points, same order)
+_NICE = [sp.Rational(v.numerator, v.denominator) for v in NICE]
+_NICE_POS = [sp.Rational(v.numerator, v.denominator) for v in NICE_POSITIVE]
 
 
 class _Timeout(Exception):

@@ -44,9 +44,9 @@ __all__ = ["Scope", "Undecided", "Equivalence", "equivalent", "scale_factor", "s
 EPS = 2.0**-52
 AGREE, DIFFER, SAFETY = 1e-9, 1e-6, 1e3
 
-# the readable points compare.sample_point tries first (same order)
-_NICE = [Fraction(v, 2) for v in (-5, -3, -2, -1, 1, 2, 3, 5, 7)] + [Fraction(v, 10) for v in (-7, 3, 13, 17)]
-_NICE_POS = [v for v in _NICE if v > 0] + [Fraction(5, 2), Fraction(11, 4)]
+# the readable points tried first, here and by compare.sample_point (same order)
+NICE = [Fraction(v, 2) for v in (-5, -3, -2, -1, 1, 2, 3, 5, 7)] + [Fraction(v, 10) for v in (-7, 3, 13, 17)]
+NICE_POSITIVE = [v for v in NICE if v > 0] + [Fraction(5, 2), Fraction(11, 4)]
 
 
 class Undecided(Exception):
@@ -386,7 +386,7 @@ def _vector(node: Vector, scope: Scope) -> tuple[Fn, Shape]:
 
 def _draw(positive: bool, rng: random.Random, nice: bool) -> Val:
     if nice:
-        v = rng.choice(_NICE_POS if positive else _NICE)
+        v = rng.choice(NICE_POSITIVE if positive else NICE)
     else:
         v = Fraction(rng.randint(1, 3000), 1000)
         v = v if positive or rng.random() < 0.5 else -v
