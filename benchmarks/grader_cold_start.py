@@ -39,6 +39,8 @@ def main() -> None:
         ("kb-grade show mse-house-prices", ["show", "mse-house-prices"]),
         ("kb-grade check mse-house-prices 100", ["check", "mse-house-prices", "100"]),
         ("kb-grade check sigmoid-derivative", ["check", "sigmoid-derivative", "sigma(z)(1-sigma(z))"]),
+        ("kb-grade check backprop-two-layer-dw2", ["check", "backprop-two-layer-dw2", "g sigma(W1 x)^T"]),
+        ("kb-grade check (needs SymPy: d/dz)", ["check", "sigmoid-derivative", "d/dz sigma(z)"]),
     ]:
         t = median_seconds([py, "-m", "graders.cli", *args], runs)
         print(f"{label:<40}{t * 1000:7.1f} ms   extra {1000 * (t - base):7.1f} ms"
