@@ -1,16 +1,33 @@
 """Lightning training vs a plain PyTorch loop, for every model in the quick profile.
 
-Same LightningModule instance type, data module, seed, epochs and thread count (1);
-both run a validation pass after every epoch (Lightning's sanity check is turned
-off so the loops match). Wall time: one process per model runs the two loops
-alternately ``--repeat`` times and the minimum of each is kept (on a shared, loaded
-machine single runs swing by 2-4x; alternating cancels slow drifts). Peak memory
-(max RSS, including the interpreter, torch and Lightning) comes from one separate
-fresh process per (model, loop). Prints wall time of training (setup of the data
-included, imports excluded), the ratio Lightning / plain (target <= 1.25), peak RSS
-and the final validation metric of each loop (equal: same seed, same RNG use).
+Same LightningModule instance type, data module (both loops take its loaders), seed,
+epochs and thread count (1); both run a validation pass after every epoch
+(Lightning's sanity check is turned off so the loops match).
 
-Run: .venv/bin/python benchmarks/kb_train_overhead.py [--models cnn,gan] [--repeat 3] [--json]
+* Wall time: ``--processes`` fresh processes per model each run the two loops
+  alternately, ``--repeat`` times each (the order flips from one pair of runs to the
+  next), and the minimum of each loop over all runs is kept: ``ratio`` is Lightning's
+  minimum over the plain loop's. On this shared virtual machine the same run swings
+  by 2x, in phases lasting seconds to minutes and from one process to the next
+  (CPU time swings with it, so it is not just preemption by other processes), so
+  ``paired`` also gives the median over pairs of back-to-back runs of Lightning /
+  plain, which a slow phase hits on both sides; when it differs much from ``ratio``,
+  the run was noisy. ``cpu`` is the ratio of minimum CPU times; ``spread`` the
+  slowest / fastest wall time of each loop.
+* Peak memory (max RSS, including the interpreter, torch and Lightning) comes from
+  one separate fresh process per (model, loop), which also reports the final
+  validation metric of each loop (equal: same seed, same RNG use) and counts the
+  work: optimizer steps (batches) and ``self.log`` calls.
+* ``floor`` (with ``--floor``): what Lightning's own cost allows. A trivial model
+  (one ``Linear(2, 1)``, same loaders, mixins and ``make_trainer``) is timed on a grid of
+  epochs x batches x logged values; least squares gives Lightning's extra CPU time
+  as ``fixed + per epoch + per batch + per self.log call``, for automatic
+  optimization and for manual optimization with the model's number of optimizers.
+  A model's floor is ``(plain + that overhead for its counts) / plain``: above 1.25,
+  the target is out of reach for that model's epochs, batches and logged values
+  without changing Lightning itself.
+
+Run: .venv/bin/python benchmarks/kb_train_overhead.py [--models cnn,gan] [--repeat 3] [--processes 2] [--floor] [--json]
 """
 
 from __future__ import annotations
@@ -22,6 +39,8 @@ import resource
 import subprocess
 import sys
 import time
+
+TARGET = 1.25
 
 
 def _plain_loop(module, datamodule, max_epochs: int) -> None:
@@ -74,8 +93,14 @@ def _validation_metric(module, datamodule, metric: str) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def _train_once(name: str, loop: str) -> tuple[float, object, object]:
-    """Build the model and data (seeded) and train them with ``loop``; returns seconds."""
+def _train_once(name: str, loop: str, count_logs: bool = False, epochs: int | None = None,
+                ) -> tuple[float, float, object, object, int]:
+    """Build the model and data (seeded) and train them with ``loop`` (for the quick
+    profile's epochs unless ``epochs`` is given).
+
+    Returns wall seconds, CPU seconds, the module, the data module and the number
+    of ``self.log`` calls (counted only when ``count_logs``).
+    """
     from kb import registry
     from kb.training import make_trainer, seed_everything
 
@@ -84,44 +109,173 @@ def _train_once(name: str, loop: str) -> tuple[float, object, object]:
     _, data_args = spec.data_for("quick")
     seed_everything(0)
     module, datamodule = model_cls(**spec.model_args), data_cls(**data_args)
-    start = time.perf_counter()
+    logs = [0]
+    if count_logs:
+        log = module.log
+
+        def counted(*args, **kwargs):
+            logs[0] += 1
+            return log(*args, **kwargs)
+
+        module.log = counted
+    epochs = spec.epochs("quick") if epochs is None else epochs
+    wall, cpu = time.perf_counter(), time.process_time()
     if loop == "lightning":
-        trainer = make_trainer(spec.epochs("quick"), quiet=True, num_sanity_val_steps=0, accelerator="cpu")
+        trainer = make_trainer(epochs, quiet=True, num_sanity_val_steps=0, accelerator="cpu")
         trainer.fit(module, datamodule=datamodule)
     else:
-        _plain_loop(module, datamodule, spec.epochs("quick"))
-    return time.perf_counter() - start, module, datamodule
+        _plain_loop(module, datamodule, epochs)
+    return time.perf_counter() - wall, time.process_time() - cpu, module, datamodule, logs[0]
 
 
 def run_child(name: str, mode: str, repeat: int) -> dict:
-    """Child process. ``mode`` is ``plain`` or ``lightning`` (one run, for peak memory)
-    or ``timing`` (both loops alternately, ``repeat`` times each, for wall time)."""
+    """Child process. ``mode`` is ``plain`` or ``lightning`` (one run, for peak memory and
+    counts), ``timingK`` (both loops alternately, ``repeat`` times each; the loop that
+    goes first alternates with K) or ``floor`` (``name`` is then ``auto`` or ``manualN``,
+    see :func:`measure_floor`)."""
     import torch
+
+    torch.set_num_threads(1)
+    if mode == "floor":
+        return measure_floor(name, repeat)
 
     from kb import registry
 
-    torch.set_num_threads(1)
     spec = registry.get(name)
-    if mode == "timing":
-        times: dict[str, list[float]] = {"plain": [], "lightning": []}
-        for _ in range(repeat):
-            for loop in times:
-                times[loop].append(_train_once(name, loop)[0])
+    if mode.startswith("timing"):  # "timing0", "timing1", ...: which loop goes first
+        times: dict[str, dict[str, list[float]]] = {"plain": {"wall": [], "cpu": []}, "lightning": {"wall": [], "cpu": []}}
+        for loop in times:  # one untimed epoch each: first-call costs (lazy imports, allocations) out of the way
+            _train_once(name, loop, epochs=1)
+        for i in range(repeat):
+            for loop in sorted(times, reverse=(i + int(mode[6:] or 0)) % 2 == 1):
+                wall, cpu, *_ = _train_once(name, loop)
+                times[loop]["wall"].append(wall)
+                times[loop]["cpu"].append(cpu)
         return {"times": times}
-    seconds, module, datamodule = _train_once(name, mode)
+    _, _, module, datamodule, logs = _train_once(name, mode, count_logs=mode == "lightning")
+    optimizers = module.configure_optimizers()
     return {
-        "seconds": seconds,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "val": _validation_metric(module, datamodule, spec.metric),
         "epochs": spec.epochs("quick"),
+        "batches": len(datamodule.train_dataloader()),
+        "val_batches": len(datamodule.val_dataloader()),
+        "logs": logs,
+        "optimization": "auto" if module.automatic_optimization else
+                        f"manual{len(optimizers) if isinstance(optimizers, (list, tuple)) else 1}",
     }
+
+
+# ---------------------------------------------------------------- Lightning's own cost
+
+def measure_floor(optimization: str, repeat: int) -> dict:
+    """Lightning's extra CPU time over the plain loop for a trivial model, fitted as
+    ``fixed + epochs * per_epoch + epochs * batches * per_batch + log_calls * per_log`` (ms).
+
+    ``optimization``: ``auto`` (one optimizer, automatic) or ``manualN`` (N optimizers,
+    each stepped once per batch after its own backward, like the GAN).
+    """
+    import numpy as np
+    import pytorch_lightning as pl
+    import torch
+
+    from kb.datasets.base import TensorBatches
+    from kb.models.base import FastHookCalls
+    from kb.training import make_trainer, seed_everything
+
+    manual = optimization.startswith("manual")
+    n_opt = int(optimization[len("manual"):]) if manual else 1
+
+    class Tiny(FastHookCalls, pl.LightningModule):  # as cheap to call as every kb model
+        def __init__(self, logs: int) -> None:
+            super().__init__()
+            self.automatic_optimization = not manual
+            self.layers = torch.nn.ModuleList(torch.nn.Linear(2, 1) for _ in range(n_opt))
+            self.logs = logs
+
+        def _loss(self, batch, k=0):
+            x, y = batch
+            return ((self.layers[k](x).squeeze(-1) - y) ** 2).mean()
+
+        def training_step(self, batch, batch_idx):
+            if not manual:
+                return self._loss(batch)
+            opts = self.optimizers()
+            for k, opt in enumerate(opts if isinstance(opts, (list, tuple)) else [opts]):
+                loss = self._loss(batch, k)
+                opt.zero_grad()
+                self.manual_backward(loss)
+                opt.step()
+
+        def validation_step(self, batch, batch_idx):
+            loss = self._loss(batch)
+            if self._trainer is not None:  # like EpochMeans: once per epoch, on the last batch
+                for k in range(self.logs):
+                    self.log(f"val_{k}", loss, on_step=False, on_epoch=True, batch_size=len(batch[0]))
+
+        def configure_optimizers(self):
+            opts = [torch.optim.SGD(layer.parameters(), lr=0.01) for layer in self.layers]
+            return opts if manual else opts[0]
+
+    class Data(pl.LightningDataModule):
+        def __init__(self, batches: int) -> None:
+            super().__init__()
+            g = torch.Generator().manual_seed(0)
+            self.x, self.y = torch.randn(32 * batches, 2, generator=g), torch.randn(32 * batches, generator=g)
+
+        def train_dataloader(self):
+            return TensorBatches((self.x, self.y), 32, shuffle=True)
+
+        def val_dataloader(self):
+            return TensorBatches((self.x[:32], self.y[:32]), 32)
+
+    def once(loop: str, epochs: int, batches: int, logs: int) -> float:
+        seed_everything(0)
+        module, data = Tiny(logs), Data(batches)
+        start = time.process_time()
+        if loop == "lightning":
+            make_trainer(epochs, quiet=True, num_sanity_val_steps=0, accelerator="cpu").fit(module, datamodule=data)
+        else:
+            _plain_loop(module, data, epochs)
+        return time.process_time() - start
+
+    grid = [(10, 1, 0), (10, 20, 0), (50, 1, 0), (50, 20, 0), (30, 10, 0), (30, 1, 8), (30, 10, 8)]
+    once("lightning", 3, 2, 1), once("plain", 3, 2, 1)  # warm up
+    best = {point: {"plain": float("inf"), "lightning": float("inf")} for point in grid}
+    for _ in range(max(repeat, 5)):  # short runs: at least 5 rounds over the whole grid
+        for point in grid:
+            for loop in ("plain", "lightning"):
+                best[point][loop] = min(best[point][loop], once(loop, *point))
+    extra = [best[point]["lightning"] - best[point]["plain"] for point in grid]
+    design = np.array([[1, e, e * b, e * k] for e, b, k in grid], dtype=float)
+    coef = np.linalg.lstsq(design, np.array(extra), rcond=None)[0] * 1000
+    return dict(zip(("fixed_ms", "epoch_ms", "batch_ms", "log_ms"), (float(c) for c in coef)))
+
+
+def floor_seconds(coef: dict, row: dict) -> float:
+    """Lightning's own extra time (s) for a model's counts of epochs, batches and logs."""
+    epochs = row["epochs"]
+    return (coef["fixed_ms"] + epochs * coef["epoch_ms"] + epochs * row["batches"] * coef["batch_ms"]
+            + row["logs"] * coef["log_ms"]) / 1000
+
+
+# ---------------------------------------------------------------- driver
+
+def _child(name: str, mode: str, repeat: int, env: dict) -> dict:
+    cmd = [sys.executable, __file__, "--child", name, mode, "--repeat", str(repeat)]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if out.returncode:
+        raise RuntimeError(f"{name} {mode} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", help="comma-separated names (default: every registered model)")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs per loop, alternating; the minimum is reported")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per loop and process, alternating")
+    parser.add_argument("--processes", type=int, default=2, help="fresh processes per model for the timed runs")
+    parser.add_argument("--floor", action="store_true", help="also measure Lightning's own cost and each model's floor ratio")
     parser.add_argument("--child", nargs=2, metavar=("NAME", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -132,37 +286,66 @@ def main() -> int:
 
     names = args.models.split(",") if args.models else registry.names()
     env = {**os.environ, "OMP_NUM_THREADS": "1", "KB_QUIET": "1", "PYTHONWARNINGS": "ignore"}
+    load_before = os.getloadavg()[0]
+    floors: dict[str, dict] = {}
     rows = []
-    for name in names:
-        runs = {}
-        for mode in ("plain", "lightning", "timing"):
-            cmd = [sys.executable, __file__, "--child", name, mode, "--repeat", str(args.repeat)]
-            out = subprocess.run(cmd, capture_output=True, text=True, env=env)
-            if out.returncode:
-                print(out.stderr[-2000:], file=sys.stderr)
-                return 1
-            runs[mode] = json.loads(out.stdout.strip().splitlines()[-1])
-        times = runs.pop("timing")["times"]
-        for loop in runs:
-            runs[loop]["seconds"] = min(times[loop])
-        ratio = runs["lightning"]["seconds"] / runs["plain"]["seconds"]
-        rows.append({"model": name, "epochs": runs["plain"]["epochs"], "ratio": ratio, "times": times, **{
-            f"{loop}_{key}": runs[loop][key] for loop in runs for key in ("seconds", "peak_rss_mb", "val")}})
-        if not args.json:
-            r = rows[-1]
-            val = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-            print(f"{name:<20} {r['epochs']:>4} ep  plain {r['plain_seconds']:7.2f} s  lightning {r['lightning_seconds']:7.2f} s  "
-                  f"ratio {ratio:4.2f}  peak RSS {r['plain_peak_rss_mb']:5.0f} / {r['lightning_peak_rss_mb']:5.0f} MB  "
-                  f"val {val(r['plain_val'])} / {val(r['lightning_val'])}", flush=True)
+    try:
+        for name in names:
+            runs = {mode: _child(name, mode, args.repeat, env) for mode in ("plain", "lightning")}
+            times = {"plain": {"wall": [], "cpu": []}, "lightning": {"wall": [], "cpu": []}}
+            for k in range(args.processes):
+                for loop, t in _child(name, f"timing{k}", args.repeat, env)["times"].items():
+                    for key in t:
+                        times[loop][key] += t[key]
+            info = runs["lightning"]
+            row = {"model": name, **{k: info[k] for k in ("epochs", "batches", "val_batches", "logs", "optimization")}}
+            for loop in runs:
+                row[f"{loop}_seconds"] = min(times[loop]["wall"])
+                row[f"{loop}_cpu_seconds"] = min(times[loop]["cpu"])
+                row[f"{loop}_spread"] = max(times[loop]["wall"]) / min(times[loop]["wall"])
+                row[f"{loop}_peak_rss_mb"] = runs[loop]["peak_rss_mb"]
+                row[f"{loop}_val"] = runs[loop]["val"]
+            row["ratio"] = row["lightning_seconds"] / row["plain_seconds"]
+            pairs = sorted(lw / pw for lw, pw in zip(times["lightning"]["wall"], times["plain"]["wall"]))
+            row["paired_ratio"] = (pairs[(len(pairs) - 1) // 2] + pairs[len(pairs) // 2]) / 2
+            row["cpu_ratio"] = row["lightning_cpu_seconds"] / row["plain_cpu_seconds"]
+            row["times"] = times
+            if args.floor:
+                opt = row["optimization"]
+                if opt not in floors:
+                    floors[opt] = _child(opt, "floor", args.repeat, env)
+                row["floor_overhead_s"] = floor_seconds(floors[opt], row)
+                row["floor"] = (row["plain_cpu_seconds"] + row["floor_overhead_s"]) / row["plain_cpu_seconds"]
+            rows.append(row)
+            if not args.json:
+                _print_row(row, registry.get(name).metric)
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     if args.json:
-        print(json.dumps(rows, indent=2))
-    else:
-        total_plain = sum(r["plain_seconds"] for r in rows)
-        total_light = sum(r["lightning_seconds"] for r in rows)
-        print(f"{'total':<20}          plain {total_plain:7.2f} s  lightning {total_light:7.2f} s  ratio {total_light / total_plain:4.2f}")
-        print(f"wall time: minimum of {args.repeat} alternating runs per loop; load average now "
-              f"{os.getloadavg()[0]:.2f} (2 cores); torch threads: 1")
+        print(json.dumps({"rows": rows, "floors": floors, "repeat": args.repeat, "processes": args.processes}, indent=2))
+        return 0
+    total_plain = sum(r["plain_seconds"] for r in rows)
+    total_light = sum(r["lightning_seconds"] for r in rows)
+    print(f"{'total':<20} {'':>14}  plain {total_plain:7.3f} s  lightning {total_light:7.3f} s  ratio {total_light / total_plain:4.2f}")
+    for opt, c in floors.items():
+        print(f"Lightning's own cost ({opt}): {c['fixed_ms']:.1f} ms fixed + {c['epoch_ms']:.3f} ms/epoch "
+              f"+ {c['batch_ms']:.3f} ms/batch + {c['log_ms']:.3f} ms per self.log call (CPU time, trivial model)")
+    print(f"wall time: minimum of {args.processes} processes x {args.repeat} alternating runs per loop; "
+          f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (2 cores); torch threads: 1; "
+          f"target ratio <= {TARGET}")
     return 0
+
+
+def _print_row(r: dict, metric: str) -> None:
+    val = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+    floor = f"  floor {r['floor']:4.2f}" if "floor" in r else ""
+    flag = "" if r["ratio"] <= TARGET else "  >target"
+    print(f"{r['model']:<20} {r['epochs']:>3} ep x {r['batches']:>2} b  plain {r['plain_seconds']:7.3f} s  "
+          f"lightning {r['lightning_seconds']:7.3f} s  ratio {r['ratio']:4.2f} (paired {r['paired_ratio']:4.2f}, cpu {r['cpu_ratio']:4.2f}, "
+          f"spread {r['plain_spread']:.2f}/{r['lightning_spread']:.2f}){floor}  "
+          f"peak RSS {r['plain_peak_rss_mb']:4.0f} / {r['lightning_peak_rss_mb']:4.0f} MB  "
+          f"{metric.replace('test_', 'val_')} {val(r['plain_val'])} / {val(r['lightning_val'])}{flag}", flush=True)
 
 
 if __name__ == "__main__":

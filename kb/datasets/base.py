@@ -1,19 +1,27 @@
 """Shared plumbing for the in-memory data modules: seeded splits and fast loaders.
 
-Every dataset in ``kb`` is small enough to live in memory as tensors. Loaders index
-the tensors one *batch* at a time (a ``BatchSampler`` used as the sampler), instead
-of one sample at a time followed by a collate step, which keeps the per-step cost
-of the data pipeline near zero.
+Every dataset in ``kb`` is small enough to live in memory as tensors, so a loader
+needs no worker processes, no per-sample indexing and no collate step.
+:class:`TensorBatches` shuffles the rows once per epoch (one seeded ``randperm``)
+and hands out slices (views) of the shuffled tensors: fetching a batch does no
+indexing, copying or collating.
+The plain loop in ``benchmarks/kb_train_overhead.py`` and Lightning both take these
+loaders from the data module. In a distributed run (or with ``overfit_batches``)
+the data modules return :func:`batch_loader`'s ``DataLoader`` instead, which
+Lightning knows how to give a distributed (or sequential) sampler.
 
 >>> import torch
 >>> parts = split_tensors((torch.arange(10),), (0.6, 0.2, 0.2), seed=0)
 >>> [len(p[0]) for p in parts]
 [6, 2, 2]
+>>> [b[0].tolist() for b in TensorBatches((torch.arange(5),), batch_size=2)]
+[[0, 1], [2, 3], [4]]
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pytorch_lightning as pl
 import torch
@@ -21,7 +29,7 @@ from torch.utils.data import BatchSampler, DataLoader, RandomSampler, Sequential
 
 from kb.datasets.errors import DatasetError
 
-__all__ = ["DatasetError", "split_tensors", "batch_loader", "TensorDataModule"]
+__all__ = ["DatasetError", "split_tensors", "TensorBatches", "batch_loader", "tensor_loader", "TensorDataModule"]
 
 
 def split_tensors(
@@ -46,6 +54,50 @@ def split_tensors(
     return parts
 
 
+class TensorBatches:
+    """An iterable of ``(tensor[batch], ...)`` tuples cut from in-memory tensors: a loader
+    with no per-step work.
+
+    ``shuffle=True``: each pass (epoch) draws one permutation ``torch.randperm(n)`` from
+    a generator seeded with ``seed``, at its first batch, and slices the permuted
+    tensors: the epochs differ, their sequence is reproducible, and it does not depend
+    on whether the consumer stops after ``len()`` batches (Lightning) or at
+    ``StopIteration`` (a ``for`` loop). A ``DataLoader``'s ``RandomSampler`` draws a second,
+    unused permutation when it runs out, so its later epochs depend on that. Otherwise
+    the batches are the rows in order, cut once. ``batch_size=None`` means one batch
+    of all rows. ``len()`` is the number of batches (the last one may be smaller).
+    """
+
+    def __init__(self, tensors: Sequence[torch.Tensor], batch_size: int | None = None, shuffle: bool = False,
+                 seed: int = 0) -> None:
+        self.tensors = tuple(tensors)
+        if not self.tensors or any(len(t) != len(self.tensors[0]) for t in self.tensors):
+            raise DatasetError(f"need tensors of one length, got {[len(t) for t in self.tensors]}")
+        self.rows = len(self.tensors[0])
+        self.batch_size = batch_size or max(self.rows, 1)
+        self.shuffle = shuffle
+        self.generator = torch.Generator().manual_seed(seed) if shuffle else None
+        self._in_order: list[tuple[torch.Tensor, ...]] | None = None
+
+    def __len__(self) -> int:
+        return -(-self.rows // self.batch_size)
+
+    def __iter__(self) -> Iterator[tuple[torch.Tensor, ...]]:
+        if not self.rows:
+            return iter(())
+        if self.shuffle:
+            return self._shuffled()
+        if self._in_order is None:
+            self._in_order = list(zip(*(t.split(self.batch_size) for t in self.tensors)))
+        return iter(self._in_order)
+
+    def _shuffled(self) -> Iterator[tuple[torch.Tensor, ...]]:
+        # a generator: the permutation is drawn at the first batch, not by ``iter()`` alone
+        # (Lightning calls ``iter()`` once to check that a loader is iterable)
+        order = torch.randperm(self.rows, generator=self.generator)
+        yield from zip(*(t[order].split(self.batch_size) for t in self.tensors))
+
+
 def batch_loader(dataset: TensorDataset, batch_size: int | None, shuffle: bool, seed: int = 0) -> DataLoader:
     """A ``DataLoader`` that fetches whole batches by tensor indexing.
 
@@ -54,6 +106,15 @@ def batch_loader(dataset: TensorDataset, batch_size: int | None, shuffle: bool, 
     size = batch_size or len(dataset)
     sampler = RandomSampler(dataset, generator=torch.Generator().manual_seed(seed)) if shuffle else SequentialSampler(dataset)
     return DataLoader(dataset, sampler=BatchSampler(sampler, size, drop_last=False), batch_size=None)
+
+
+def tensor_loader(dataset: TensorDataset, batch_size: int | None, shuffle: bool, seed: int = 0,
+                  trainer: pl.Trainer | None = None) -> TensorBatches | DataLoader:
+    """:class:`TensorBatches` over ``dataset.tensors``; :func:`batch_loader` when ``trainer``
+    must replace the loader's sampler (several processes, or ``overfit_batches``)."""
+    if trainer is not None and (trainer.world_size > 1 or trainer.overfit_batches > 0):
+        return batch_loader(dataset, batch_size, shuffle, seed)
+    return TensorBatches(dataset.tensors, batch_size, shuffle, seed)
 
 
 class TensorDataModule(pl.LightningDataModule):
@@ -70,11 +131,14 @@ class TensorDataModule(pl.LightningDataModule):
         train, val, test = split_tensors(tensors, fractions, self.hparams.seed)
         self.train_set, self.val_set, self.test_set = TensorDataset(*train), TensorDataset(*val), TensorDataset(*test)
 
-    def train_dataloader(self) -> DataLoader:
-        return batch_loader(self.train_set, self.hparams.batch_size, shuffle=True, seed=self.hparams.seed)
+    def _loader(self, dataset: TensorDataset, batch_size: int | None, shuffle: bool = False) -> Any:
+        return tensor_loader(dataset, batch_size, shuffle, self.hparams.seed, self.trainer)
 
-    def val_dataloader(self) -> DataLoader:
-        return batch_loader(self.val_set, self.hparams.get("eval_batch_size", 1024), shuffle=False)
+    def train_dataloader(self) -> TensorBatches | DataLoader:
+        return self._loader(self.train_set, self.hparams.batch_size, shuffle=True)
 
-    def test_dataloader(self) -> DataLoader:
-        return batch_loader(self.test_set, self.hparams.get("eval_batch_size", 1024), shuffle=False)
+    def val_dataloader(self) -> TensorBatches | DataLoader:
+        return self._loader(self.val_set, self.hparams.get("eval_batch_size", 1024))
+
+    def test_dataloader(self) -> TensorBatches | DataLoader:
+        return self._loader(self.test_set, self.hparams.get("eval_batch_size", 1024))

@@ -30,7 +30,7 @@ from torch import nn
 
 from kb.datasets.corpus import CLS, MASK, PAD, Vocab
 from kb.losses import cross_entropy
-from kb.models.base import EpochMeans, LitClassifier, accuracy
+from kb.models.base import EpochMeans, FastHookCalls, LitClassifier, accuracy
 from kb.models.transformer import EncoderLayer
 
 __all__ = ["MiniBERT", "mask_tokens", "LitMaskedLM", "BertClassifier", "LitBertClassifier"]
@@ -80,7 +80,7 @@ def mask_tokens(tokens: torch.Tensor, vocab: int, prob: float = 0.2, generator: 
     return inputs, labels
 
 
-class LitMaskedLM(EpochMeans, pl.LightningModule):
+class LitMaskedLM(EpochMeans, FastHookCalls, pl.LightningModule):
     """Masked-token pre-training of :class:`MiniBERT`."""
 
     def __init__(self, vocab: int | None = None, d_model: int = 32, heads: int = 2, layers: int = 2, d_ff: int = 64,

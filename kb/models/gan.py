@@ -25,7 +25,7 @@ from torch import nn
 
 from kb.datasets.mixture import mode_statistics
 from kb.losses import binary_cross_entropy_with_logits as bce
-from kb.models.base import EpochMeans
+from kb.models.base import EpochMeans, FastHookCalls
 
 __all__ = ["Generator", "Discriminator", "LitGAN", "SampleSnapshots", "plot_gan_samples"]
 
@@ -64,7 +64,7 @@ class Discriminator(nn.Module):
         return self.net(x).squeeze(-1)
 
 
-class LitGAN(EpochMeans, pl.LightningModule):
+class LitGAN(EpochMeans, FastHookCalls, pl.LightningModule):
     """Alternating D and G updates (Adam, β1 = 0.5) with manual optimisation."""
 
     def __init__(self, noise: int = 8, hidden: int = 64, lr: float = 2e-3, modes: int = 8, radius: float = 2.0,

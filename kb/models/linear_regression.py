@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from kb.losses import mse
-from kb.models.base import EpochMeans, SharedSteps
+from kb.models.base import EpochMeans, FastHookCalls, SharedSteps
 
 __all__ = ["LinearRegression", "LitLinearRegression", "closed_form"]
 
@@ -38,7 +38,7 @@ def closed_form(x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.T
     return theta[:-1].to(x.dtype), theta[-1].to(x.dtype)
 
 
-class LitLinearRegression(SharedSteps, EpochMeans, pl.LightningModule):
+class LitLinearRegression(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
     """Gradient descent (``torch.optim.SGD`` over full batches) on the MSE loss."""
 
     def __init__(self, in_features: int = 1, lr: float = 0.1) -> None:

@@ -17,7 +17,7 @@ import torch
 from torch import nn
 
 from kb.losses import binary_cross_entropy_with_logits
-from kb.models.base import EpochMeans, SharedSteps
+from kb.models.base import EpochMeans, FastHookCalls, SharedSteps
 
 __all__ = ["LogisticRegression", "LitLogisticRegression"]
 
@@ -39,7 +39,7 @@ class LogisticRegression(nn.Module):
         return torch.sigmoid(self(x))
 
 
-class LitLogisticRegression(SharedSteps, EpochMeans, pl.LightningModule):
+class LitLogisticRegression(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
     """Mini-batch training on the mean binary cross-entropy; logs loss and accuracy."""
 
     def __init__(self, in_features: int = 2, lr: float = 0.1) -> None:

@@ -23,7 +23,7 @@ import pytorch_lightning as pl
 import torch
 from torch import nn
 
-from kb.models.base import EpochMeans, SharedSteps
+from kb.models.base import EpochMeans, FastHookCalls, SharedSteps
 
 __all__ = ["VAE", "LitVAE", "vae_loss", "plot_reconstructions", "plot_vae_samples"]
 
@@ -61,7 +61,7 @@ def vae_loss(logits: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: to
     return recon, kl
 
 
-class LitVAE(SharedSteps, EpochMeans, pl.LightningModule):
+class LitVAE(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
     """Minimises ``recon + kl``; logs ``{stage}_loss``, ``{stage}_recon`` and ``{stage}_kl``."""
 
     def __init__(self, pixels: int = 64, hidden: int = 128, latent: int = 8, lr: float = 3e-3) -> None:

@@ -37,3 +37,71 @@ def test_same_values_as_native_logging():
 def test_limited_batches_still_log():
     ours, _ = _history(LitMLP, limit_train_batches=2, limit_val_batches=1)
     assert len(ours["train_loss"]) == 3 and len(ours["val_loss"]) == 3
+
+
+class TwoValidationSets(LitMLP):
+    def validation_step(self, batch, batch_idx, dataloader_idx=0):
+        self._shared_step(batch, "val")
+
+
+def test_several_validation_loaders_log_one_mean_each():
+    from kb.datasets.base import TensorBatches
+
+    seed_everything(0)
+    data = ToyClassificationDataModule("moons", n=250, batch_size=32)
+    data.setup("fit")
+    x, y = data.val_set.tensors
+    val = [TensorBatches((x[:20], y[:20]), 8), TensorBatches((x[20:], y[20:]), 8)]
+    trainer = make_trainer(1, quiet=True)
+    trainer.fit(TwoValidationSets(), TensorBatches(data.train_set.tensors, 32, shuffle=True), val)
+    logged = trainer.callback_metrics
+    assert {"val_loss/dataloader_idx_0", "val_loss/dataloader_idx_1", "val_acc/dataloader_idx_1"} <= set(logged)
+
+
+def test_fast_hook_calls_store_the_hook_name_as_nn_module_would():
+    import torch
+
+    from kb.models.base import FastHookCalls
+
+    model = LitMLP()
+    assert isinstance(model, FastHookCalls)
+    model._current_fx_name = "training_step"
+    assert model.__dict__["_current_fx_name"] == "training_step" == model._current_fx_name
+    model.extra = torch.nn.Parameter(torch.zeros(1))  # everything else still goes through nn.Module
+    assert "extra" in dict(model.named_parameters())
+
+
+def test_every_registered_model_uses_the_cheap_bookkeeping():
+    from kb import registry
+    from kb.models.base import EpochMeans, FastHookCalls
+
+    for name in registry.names():
+        model_cls, _ = registry.get(name).load("quick")
+        assert issubclass(model_cls, EpochMeans) and issubclass(model_cls, FastHookCalls), name
+
+
+def test_lightning_and_a_plain_loop_train_identically():
+    """Same data module, seed and steps: Lightning's fit gives the weights of the loop written out."""
+    import torch
+
+    from kb.models.logistic_regression import LitLogisticRegression
+
+    def data():
+        return ToyClassificationDataModule("blobs", n=200, batch_size=16)
+
+    seed_everything(0)
+    lit, dm = LitLogisticRegression(), data()
+    make_trainer(3, quiet=True, accelerator="cpu").fit(lit, datamodule=dm)
+
+    seed_everything(0)
+    plain, dm = LitLogisticRegression(), data()
+    dm.setup("fit")
+    opt, loader = plain.configure_optimizers(), dm.train_dataloader()
+    for _ in range(3):
+        for i, batch in enumerate(loader):
+            loss = plain.training_step(batch, i)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    for a, b in zip(lit.parameters(), plain.parameters()):
+        torch.testing.assert_close(a, b, rtol=0, atol=1e-7)
