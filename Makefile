@@ -23,7 +23,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: constraints help venv assets browser site serve test test-fast test-site test-browser bench clean distclean
+.PHONY: constraints help venv assets browser site serve test test-fast test-site test-browser bench bench-site bench-kb bench-grader clean distclean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -69,8 +69,19 @@ test-fast: venv ## day-to-day: packages only, no site build, no browser
 test-site: venv assets browser ## site build and browser tests only
 	$(PY) -m pytest -m "site or browser"
 
-bench: venv assets ## benchmarks (figures for the notes)
+bench: bench-site bench-kb bench-grader ## every benchmark (figures for the notes; about 25 minutes)
+
+bench-site: venv assets ## site build: cold, warm, after editing one kb module
 	$(PY) benchmarks/build_bench.py
+
+bench-kb: venv ## kb: Lightning vs a plain loop per model, with Lightning's own floor
+	$(PY) benchmarks/kb_train_overhead.py --floor
+
+bench-grader: venv ## grader: cold start, latency, batch throughput, naive comparison
+	$(PY) benchmarks/grader_cold_start.py
+	$(PY) benchmarks/grader_latency.py
+	$(PY) benchmarks/grader_batch.py
+	$(PY) benchmarks/grader_naive.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

@@ -24,6 +24,7 @@ _EXPORTS: dict[str, str] = {
     "current_profile": "kb.profiles",
     "epochs": "kb.profiles",
     "make_trainer": "kb.training",
+    "plain_fit": "kb.training",
     "seed_everything": "kb.training",
     "LossHistory": "kb.training",
     # losses

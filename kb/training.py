@@ -3,6 +3,9 @@
 :func:`make_trainer` returns a Lightning ``Trainer`` that picks the device itself
 (``accelerator="auto"``), is deterministic, and, when ``quiet`` (the default while
 the docs are built, ``KB_QUIET=1``), prints no banners, tips or progress bars.
+:func:`plain_fit` is what ``trainer.fit`` does for these models, written out as a
+plain PyTorch loop (the docs compare the two; ``benchmarks/kb_train_overhead.py``
+times them).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 import pytorch_lightning as pl
 import torch
 
-__all__ = ["make_trainer", "seed_everything", "LossHistory", "quiet_lightning", "is_quiet"]
+__all__ = ["make_trainer", "plain_fit", "seed_everything", "LossHistory", "quiet_lightning", "is_quiet"]
 
 _LIGHTNING_LOGGERS = ("pytorch_lightning", "lightning", "lightning.pytorch", "lightning.fabric", "lightning_fabric")
 
@@ -90,3 +93,48 @@ def make_trainer(
     )
     options.update(overrides)
     return pl.Trainer(**options)
+
+
+# --8<-- [start:plain_fit]
+def plain_fit(module: pl.LightningModule, datamodule: pl.LightningDataModule, max_epochs: int) -> None:
+    """Train ``module`` as ``trainer.fit`` would, in a plain PyTorch loop on the CPU.
+
+    Each epoch: one pass over the training batches (forward, backward, optimizer step),
+    then a validation pass without gradients. The module's own ``training_step`` and
+    ``validation_step`` do the work, so with the same seed the weights match Lightning's
+    (``tests/kb/test_training.py`` checks it). Nothing is logged: without a Trainer,
+    ``log_epoch_means`` does nothing. A module with ``automatic_optimization = False``
+    (the GAN) steps its own optimizers; it gets them from ``self.optimizers()`` and calls
+    ``self.manual_backward(loss)``, which here mean the plain optimizers and
+    ``loss.backward()``.
+    """
+    if max_epochs < 0:
+        raise ValueError(f"max_epochs must be >= 0, got {max_epochs}")
+    optimizers = module.configure_optimizers()
+    optimizers = list(optimizers) if isinstance(optimizers, (list, tuple)) else [optimizers]
+    manual = not module.automatic_optimization
+    if manual:  # instance attributes, removed again below
+        module.optimizers = lambda: optimizers if len(optimizers) > 1 else optimizers[0]
+        module.manual_backward = lambda loss: loss.backward()
+    try:
+        datamodule.setup("fit")
+        train_loader, val_loader = datamodule.train_dataloader(), datamodule.val_dataloader()
+        for _ in range(max_epochs):
+            module.train()
+            for i, batch in enumerate(train_loader):
+                if manual:
+                    module.training_step(batch, i)
+                    continue
+                loss = module.training_step(batch, i)
+                optimizers[0].zero_grad()
+                loss.backward()
+                optimizers[0].step()
+            module.eval()
+            with torch.no_grad():
+                for i, batch in enumerate(val_loader):
+                    module.validation_step(batch, i)
+    finally:
+        if manual:
+            del module.optimizers, module.manual_backward
+        module.train()
+# --8<-- [end:plain_fit]

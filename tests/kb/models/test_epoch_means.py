@@ -78,30 +78,3 @@ def test_every_registered_model_uses_the_cheap_bookkeeping():
     for name in registry.names():
         model_cls, _ = registry.get(name).load("quick")
         assert issubclass(model_cls, EpochMeans) and issubclass(model_cls, FastHookCalls), name
-
-
-def test_lightning_and_a_plain_loop_train_identically():
-    """Same data module, seed and steps: Lightning's fit gives the weights of the loop written out."""
-    import torch
-
-    from kb.models.logistic_regression import LitLogisticRegression
-
-    def data():
-        return ToyClassificationDataModule("blobs", n=200, batch_size=16)
-
-    seed_everything(0)
-    lit, dm = LitLogisticRegression(), data()
-    make_trainer(3, quiet=True, accelerator="cpu").fit(lit, datamodule=dm)
-
-    seed_everything(0)
-    plain, dm = LitLogisticRegression(), data()
-    dm.setup("fit")
-    opt, loader = plain.configure_optimizers(), dm.train_dataloader()
-    for _ in range(3):
-        for i, batch in enumerate(loader):
-            loss = plain.training_step(batch, i)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-    for a, b in zip(lit.parameters(), plain.parameters()):
-        torch.testing.assert_close(a, b, rtol=0, atol=1e-7)
