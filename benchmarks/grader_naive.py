@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import time
 
-from graders.equiv import equiv_texts
+from graders.grading.equiv import equiv_texts
 from graders.result import Result, Text, Verdict
-from graders.sandbox import run_isolated
+from graders.isolation import run_isolated
 
 # (a, b, truly equivalent?) in ASCII so the naive parser can read them too. None marks pairs that
 # agree exactly where both sides are defined: kb-grade calls them equal (it compares on the common

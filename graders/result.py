@@ -10,32 +10,43 @@ from __future__ import annotations
 import enum
 from dataclasses import asdict, dataclass, field, replace
 
-__all__ = ["Verdict", "Text", "Step", "Result"]
+__all__ = ["Verdict", "Text", "Step", "Result", "EXIT_CODES", "EXIT_USAGE"]
 
 
 class Verdict(str, enum.Enum):
-    """Three-valued grading plus the two ways an answer can fail to be graded."""
+    """What grading found, and the ways an answer can fail to be graded."""
 
     CORRECT = "correct"
     INCORRECT = "incorrect"
+    WRONG_FORM = "wrong-form"  # equal in value, but not in the form the question asks for (d/dx left in)
     INVALID = "invalid"  # could not be read: never marked wrong
     UNDETERMINED = "undetermined"  # the checks could not decide
-    TIMEOUT = "timeout"  # hard wall-clock limit hit
-    TOO_LARGE = "too-large"  # memory limit hit while checking
+    TIMEOUT = "timeout"  # the hard time limit was hit
+    TOO_LARGE = "too-large"  # the memory limit was hit while checking
+    ERROR = "error"  # the grader failed (a bug or a crashed worker): the answer was not graded
 
     @property
     def exit_code(self) -> int:
-        return _EXIT[self]
+        return EXIT_CODES[self]
+
+    @property
+    def graded(self) -> bool:
+        """True when the answer got a mark (correct, incorrect or wrong form)."""
+        return self in (Verdict.CORRECT, Verdict.INCORRECT, Verdict.WRONG_FORM)
 
 
-_EXIT = {
+#: the command line's exit codes (README "Exit codes"): a crash or a usage error is never a verdict
+EXIT_CODES = {
     Verdict.CORRECT: 0,
     Verdict.INCORRECT: 1,
+    Verdict.WRONG_FORM: 1,
     Verdict.INVALID: 2,
     Verdict.UNDETERMINED: 3,
     Verdict.TIMEOUT: 3,
     Verdict.TOO_LARGE: 3,
+    Verdict.ERROR: 4,
 }
+EXIT_USAGE = 5
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,7 @@ class Result:
     answer: str = ""
     variant: int | None = None
     elapsed_ms: float = 0.0
+    detail: str = ""  # for maintainers (an exception's text); never shown to a student
 
     @property
     def exit_code(self) -> int:

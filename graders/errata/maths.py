@@ -121,7 +121,7 @@ def chain_rule(value: str) -> bool:
 @register("question")
 def grade(value: Any, *, id: str, seed: int | None = None) -> bool:  # noqa: A002 - the question id
     """Is ``value`` graded *correct* by the kb-grade question ``id``?"""
-    from ..grade import check
-    from ..questions import load
+    from ..bank import load
+    from ..grading.pipeline import check
 
     return check(load(id), str(value), seed=seed).verdict.value == "correct"

@@ -38,9 +38,8 @@ def register(kind: str, name: str | None = None, registry: dict | None = None):
 
 
 def resolve(kind: str, name: str, extra: dict | None = None) -> CheckFn:
-    """The function for ``kind``/``name``; KeyError names what is missing."""
-    from . import checks  # noqa: F401 - importing it registers every built-in check
-
+    """The function for ``kind``/``name``; KeyError names what is missing. The built-in checks
+    are registered when :mod:`graders.errata` is imported (its ``__init__`` imports them)."""
     for reg in (extra or {}, REGISTRY):
         if name in reg.get(kind, {}):
             return reg[kind][name]

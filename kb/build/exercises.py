@@ -58,7 +58,7 @@ class ExercisesPlugin(BasePlugin):
         if not DIRECTIVE.search(markdown):
             return markdown
         if self._questions is None:
-            from graders.questions import load_all
+            from graders.bank import load_all
 
             self._questions = load_all()
         lang = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else "en"

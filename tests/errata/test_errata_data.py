@@ -78,15 +78,6 @@ def test_chapter_link_resolves(eid: str) -> None:
             assert f"{{#{anchor}}}" in lang_page.read_text(encoding="utf-8"), f"{eid}: no {{#{anchor}}} in {lang_page}"
 
 
-@pytest.mark.parametrize("eid", IDS)
-def test_error_entries_state_a_correction(eid: str) -> None:
-    e = by_id(eid)
-    assert e.category in CATEGORIES
-    if e.status == "error":
-        assert e.correction.zh and e.correction.en
-        assert e.check.correction is not None
-
-
 @pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.status == "unverifiable"])
 def test_unverifiable_entries_say_so(eid: str) -> None:
     e = by_id(eid)

@@ -1,4 +1,4 @@
-"""Run the docstring examples of every graders module."""
+"""Run the docstring examples of every graders module (subpackages included)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ import pytest
 
 import graders
 
-# The grader's own modules; subpackages (e.g. graders.errata) are tested by their owners.
-MODULES = sorted(m.name for m in pkgutil.iter_modules(graders.__path__) if m.name != "__main__" and not m.ispkg)
+MODULES = sorted(m.name for m in pkgutil.walk_packages(graders.__path__, "graders.") if not m.name.endswith("__main__"))
 
 
-@pytest.mark.parametrize("name", ["__init__", *MODULES])
+@pytest.mark.parametrize("name", ["graders", *MODULES])
 def test_doctests(name):
-    module = graders if name == "__init__" else importlib.import_module(f"graders.{name}")
+    module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0

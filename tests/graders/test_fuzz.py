@@ -7,11 +7,11 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graders.cli import main
+from graders.cli.main import main
 from graders.errors import InputError
-from graders.grade import check
-from graders.parse import parse
-from graders.questions import load
+from graders.grading.pipeline import check
+from graders.reading import parse
+from graders.bank import load
 from graders.result import Verdict
 
 MSE = load("mse-house-prices")
@@ -69,7 +69,7 @@ def test_symbolic_questions_always_give_a_verdict(text, k):
 @given(texts)
 def test_plain_printing_round_trips(text):
     """What the preview shows, typed back in, is read the same way."""
-    from graders.printer import to_plain
+    from graders.reading.printer import to_plain
 
     try:
         tree = parse(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.exceptions import PluginError
 
-from graders.questions import load_all
+from graders.bank import load_all
 from kb.build.exercises import DIRECTIVE, ExercisesPlugin, render_exercises
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graders.questions import load_all
+from graders.bank import load_all
 from kb.build.exercises import DIRECTIVE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
