@@ -13,7 +13,7 @@ __all__ = [
     "InputError",
     "ParseError",
     "LimitError",
-    "NameError_",
+    "UnknownNameError",
     "ShapeError",
     "QuestionError",
     "UsageError",
@@ -50,7 +50,7 @@ class LimitError(InputError):
     code = "too-large"
 
 
-class NameError_(InputError):  # noqa: N801 - avoid shadowing the builtin NameError
+class UnknownNameError(InputError):
     """An unknown variable or function name."""
 
     code = "unknown-name"

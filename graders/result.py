@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, replace
 __all__ = ["Verdict", "Text", "Step", "Result", "EXIT_CODES", "EXIT_USAGE"]
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     """What grading found, and the ways an answer can fail to be graded."""
 
     CORRECT = "correct"
@@ -63,7 +63,7 @@ class Text:
             return self.en
         return f"{self.zh}\n{self.en}" if self.zh and self.en else self.zh or self.en
 
-    def __add__(self, other: "Text") -> "Text":
+    def __add__(self, other: Text) -> Text:
         join = lambda a, b: f"{a} {b}".strip()  # noqa: E731
         return Text(join(self.zh, other.zh), join(self.en, other.en))
 
@@ -104,7 +104,7 @@ class Result:
     def exit_code(self) -> int:
         return self.verdict.exit_code
 
-    def with_(self, **changes: object) -> "Result":
+    def with_(self, **changes: object) -> Result:
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
@@ -117,13 +117,11 @@ class Result:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Result":
+    def from_dict(cls, d: dict) -> Result:
         d = dict(d)
         d.pop("valid", None)
         d["verdict"] = Verdict(d["verdict"])
         d["feedback"] = Text(**d.get("feedback") or {})
         d["variables"] = tuple(d.get("variables") or ())
-        d["steps"] = tuple(
-            Step(**{**s, "verdict": Verdict(s["verdict"])}) for s in d.get("steps") or ()
-        )
+        d["steps"] = tuple(Step(**{**s, "verdict": Verdict(s["verdict"])}) for s in d.get("steps") or ())
         return cls(**d)

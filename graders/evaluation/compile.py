@@ -20,7 +20,7 @@ Fraction(112, 1)
 from __future__ import annotations
 
 import math
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from ..errors import ShapeError
 from ..reading.functions import FUNCTIONS
@@ -35,7 +35,7 @@ Shape = tuple[int, int] | None
 CONSTANTS = {"e": (math.e, EPS * math.e), "pi": (math.pi, EPS * math.pi)}
 
 
-def variables(trees: list[Node], scope: Mapping[str, Shape] = {}) -> list[str]:  # noqa: B006 - read only
+def variables(trees: list[Node], scope: Mapping[str, Shape] = {}) -> list[str]:  # read only
     """The variables to sample, sorted (names are resolved when the tree is read); ``scope``
     maps the declared names to their shapes (a declared ``e`` is a variable, not Euler's number)."""
     names: set[str] = set()
@@ -53,7 +53,7 @@ def constant(node: Node):
     return fn({})
 
 
-def compile_tree(node: Node, scope: Mapping[str, Shape] = {}) -> tuple[Fn, Shape]:  # noqa: B006 - read only
+def compile_tree(node: Node, scope: Mapping[str, Shape] = {}) -> tuple[Fn, Shape]:  # read only
     """(function of a point, shape) for ``node``; ``scope`` maps declared names to their shapes.
     :class:`Undecided` for what floats do not model or for shapes that do not fit (the SymPy
     path explains those with a caret)."""
@@ -89,6 +89,7 @@ def compile_tree(node: Node, scope: Mapping[str, Shape] = {}) -> tuple[Fn, Shape
 
 # matrices: tuples of rows of scalars
 
+
 def _map(f: Callable[[Scalar], Scalar], x, shape: Shape):
     return f(x) if shape is None else tuple(tuple(f(v) for v in row) for row in x)
 
@@ -100,7 +101,7 @@ def _zip(f: Callable[[Scalar, Scalar], Scalar], x, y, sx: Shape, sy: Shape):
         return tuple(tuple(f(x, v) for v in row) for row in y)
     if sy is None:
         return tuple(tuple(f(v, y) for v in row) for row in x)
-    return tuple(tuple(f(u, v) for u, v in zip(ru, rv)) for ru, rv in zip(x, y))
+    return tuple(tuple(f(u, v) for u, v in zip(ru, rv, strict=False)) for ru, rv in zip(x, y, strict=False))
 
 
 def _dot(row, col) -> Scalar:
@@ -108,7 +109,7 @@ def _dot(row, col) -> Scalar:
     standard bound for a sum of n products, n·EPS·Σ|uᵢvᵢ| plus the propagated input errors."""
     if all(type(u) is tuple for u in row) and all(type(v) is tuple for v in col):
         total = bound = scale = 0.0
-        for (a, ea), (b, eb) in zip(row, col):
+        for (a, ea), (b, eb) in zip(row, col, strict=False):
             p = a * b
             total += p
             scale += abs(p)
@@ -121,18 +122,18 @@ def _dot(row, col) -> Scalar:
     from fractions import Fraction
 
     acc: Scalar = Fraction(0)
-    for u, v in zip(row, col):
+    for u, v in zip(row, col, strict=False):
         acc = add(acc, mul(u, v))
     return acc
 
 
 def _matmul(x, y):
-    cols = list(zip(*y))
+    cols = list(zip(*y, strict=False))
     return tuple(tuple(_dot(row, col) for col in cols) for row in x)
 
 
 def _transpose(x, shape: Shape):
-    return x if shape is None else tuple(zip(*x))
+    return x if shape is None else tuple(zip(*x, strict=False))
 
 
 def _softmax(x):
@@ -196,12 +197,12 @@ def _call(node: Call, shapes) -> tuple[Fn, Shape]:
     func = node.func
     entry = FUNCTIONS[func]
     if entry.value is not None and len(args) == 1:
-        (f, shape), = args
+        ((f, shape),) = args
         return (lambda p: _map(lambda v: apply(func, v), f(p), shape)), shape
     if func in ("max", "min"):
         return _extremum(node, func, args)
     if func == "softmax":
-        (f, shape), = args
+        ((f, shape),) = args
         if shape is None:
             raise ShapeError("softmax-needs-vector", pos=node.pos)
         return (lambda p: _softmax(f(p))), shape
@@ -217,13 +218,16 @@ def _extremum(node: Call, func: str, args: list[tuple[Fn, Shape]]) -> tuple[Fn, 
     if len(shapes) > 1:
         a, b = sorted(shapes)[:2]
         raise _mismatch(node, a, b, func)
-    (rows, cols), = shapes
+    ((rows, cols),) = shapes
     kinds = [shape is not None for _, shape in args]
 
     def entrywise(p):
         vals = [f(p) for f in fns]
-        return tuple(tuple(extremum(func, [v[r][c] if m else v for v, m in zip(vals, kinds)]) for c in range(cols))
-                     for r in range(rows))
+        return tuple(
+            tuple(extremum(func, [v[r][c] if m else v for v, m in zip(vals, kinds, strict=False)]) for c in range(cols))
+            for r in range(rows)
+        )
+
     return entrywise, (rows, cols)
 
 

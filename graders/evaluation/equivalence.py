@@ -27,9 +27,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..errors import ShapeError
 from ..reading.functions import FUNCTIONS
 from ..reading.symbols import Symbols
-from ..errors import ShapeError
 from ..reading.tree import BinOp, Call, Node, children, free_names, walk
 from .compile import Shape, compile_tree, constant, variables
 from .sampling import points, required
@@ -63,8 +63,9 @@ class Space:
 
     @classmethod
     def of(cls, symbols: Symbols) -> Space:
-        return cls({v.name: v.shape for v in symbols.variables},
-                   {v.name: v.domain == "positive" for v in symbols.variables})
+        return cls(
+            {v.name: v.shape for v in symbols.variables}, {v.name: v.domain == "positive" for v in symbols.variables}
+        )
 
 
 def shape_of(node: Node, symbols: Symbols) -> Shape:
@@ -76,8 +77,8 @@ def _each(a, b, shape: Shape):
     if shape is None:
         yield a, b
         return
-    for ra, rb in zip(a, b):
-        yield from zip(ra, rb)
+    for ra, rb in zip(a, b, strict=False):
+        yield from zip(ra, rb, strict=False)
 
 
 def _extreme_constants(*trees: Node) -> bool:
@@ -113,8 +114,11 @@ def kinks(trees: list[Node], space: Space) -> dict[str, list[Fraction]]:
             if not isinstance(node, Call) or FUNCTIONS[node.func].kinks not in ("zero", "ties"):
                 continue
             args = list(node.args)
-            switches = args if FUNCTIONS[node.func].kinks == "zero" else [
-                BinOp("-", args[i], args[j]) for i in range(len(args)) for j in range(i + 1, len(args))]
+            switches = (
+                args
+                if FUNCTIONS[node.func].kinks == "zero"
+                else [BinOp("-", args[i], args[j]) for i in range(len(args)) for j in range(i + 1, len(args))]
+            )
             for expr in switches:
                 found = _root(expr, space)
                 if found is not None:
@@ -139,8 +143,16 @@ def _root(expr: Node, space: Space) -> tuple[str, Fraction] | None:
     return name, -c0 / (c1 - c0)
 
 
-def equivalent(a: Node, b: Node, symbols: Symbols, *, points_needed: int = 8, tries: int = 40, seed: int = 0,
-               negate_b: bool = False) -> Equivalence:
+def equivalent(
+    a: Node,
+    b: Node,
+    symbols: Symbols,
+    *,
+    points_needed: int = 8,
+    tries: int = 40,
+    seed: int = 0,
+    negate_b: bool = False,
+) -> Equivalence:
     """``equal`` or ``not-equal`` (with a counterexample) for two trees of the same shape, or
     :class:`Undecided`. ``negate_b`` compares ``a`` with ``-b``."""
     space = Space.of(symbols)
@@ -152,8 +164,9 @@ def equivalent(a: Node, b: Node, symbols: Symbols, *, points_needed: int = 8, tr
     need = required(where, space.positive) if names else 1
     good = tried = 0
     inexact = False
-    for kind, point in points(names, space.positive, space.scope, seed=seed, tries=max(tries, need), kinks=where,
-                              with_kind=True):
+    for kind, point in points(
+        names, space.positive, space.scope, seed=seed, tries=max(tries, need), kinks=where, with_kind=True
+    ):
         tried += 1
         point = _floats_for_matrices(point, space)
         try:
@@ -217,7 +230,9 @@ def _shown(va, vb, shape: Shape, x, y) -> tuple[str, str]:
     return show_value(va, shape), show_value(vb, shape)
 
 
-def scale_factor(got: Node, expected: Node, symbols: Symbols, *, points_needed: int = 6, seed: int = 1) -> Fraction | None:
+def scale_factor(
+    got: Node, expected: Node, symbols: Symbols, *, points_needed: int = 6, seed: int = 1
+) -> Fraction | None:
     """The small rational ``r`` (numerator and denominator at most 12, not 0 or 1) with
     ``got = r · expected`` at every sampled point (a missing 1/n or factor 2), or None."""
     space = Space.of(symbols)

@@ -27,6 +27,7 @@ class Tolerance:
     abs: float = 1e-12
     sig_figs: int | None = None
 
+
 _LITERAL = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
 
 

@@ -21,8 +21,8 @@ bounds of sums get 1, 2, 3, 4, then random integers up to 12.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Iterator, Mapping
 
 __all__ = ["NICE", "NICE_POSITIVE", "points", "required", "bound_value", "BOUND_MAX", "Point"]
 
@@ -70,9 +70,16 @@ def required(kinks: Mapping[str, list[Fraction]] | None, positive: Mapping[str, 
     return NICE_FIRST + len(_beside(kinks or {}, positive)) + 2 * len(_SCALES)
 
 
-def points(names: list[str], positive: Mapping[str, bool], shapes: Mapping[str, tuple[int, int]], *,
-           seed: int = 0, tries: int = 40, kinks: Mapping[str, list[Fraction]] | None = None,
-           with_kind: bool = False) -> Iterator:
+def points(
+    names: list[str],
+    positive: Mapping[str, bool],
+    shapes: Mapping[str, tuple[int, int]],
+    *,
+    seed: int = 0,
+    tries: int = 40,
+    kinks: Mapping[str, list[Fraction]] | None = None,
+    with_kind: bool = False,
+) -> Iterator:
     """Points for the variables ``names`` (``positive[name]``: draw positive values; ``shapes[name]``:
     a matrix); ``kinks[name]``: values of one variable where an expression has a kink. With
     ``with_kind``, each point comes as ``(kind, point)``: ``"nice"``, ``"beside"`` (a kink) or a scale."""

@@ -20,17 +20,33 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Union
 
 from ..reading.functions import FUNCTIONS
 
-__all__ = ["EPS", "TIGHT", "Scalar", "Undefined", "Undecided", "approx", "add", "neg", "mul", "div", "power", "apply",
-           "extremum", "factorial", "compare", "magnitude", "is_exact"]
+__all__ = [
+    "EPS",
+    "TIGHT",
+    "Scalar",
+    "Undefined",
+    "Undecided",
+    "approx",
+    "add",
+    "neg",
+    "mul",
+    "div",
+    "power",
+    "apply",
+    "extremum",
+    "factorial",
+    "compare",
+    "magnitude",
+    "is_exact",
+]
 
 EPS = 2.0**-52
 #: exact numbers with more bits than this (numerator plus denominator) become floats
 MAX_BITS = 4_000
-Scalar = Union[Fraction, tuple]
+Scalar = Fraction | tuple
 
 
 class Undefined(Exception):
@@ -43,6 +59,7 @@ class Undecided(Exception):
 
 # ``type(x) is F`` rather than ``isinstance``: Fraction's ABC metaclass makes isinstance slow, and
 # these functions run for every node at every sampled point
+
 
 def is_exact(x: Scalar) -> bool:
     return type(x) is Fraction

@@ -40,12 +40,20 @@ def guarded(fn, text: str) -> Result:
         return invalid(exc, text)
     except (RecursionError, MemoryError):
         return Result(Verdict.TOO_LARGE, feedback=message("too-large", limit="-"), note="too-large")
-    except Exception as exc:  # noqa: BLE001 - a failure must become a verdict, not a traceback
-        return Result(Verdict.ERROR, feedback=message("internal-error"), note="internal-error",
-                      detail=f"{type(exc).__name__}: {exc}"[:500])
+    except Exception as exc:  # a failure must become a verdict, not a traceback
+        return Result(
+            Verdict.ERROR,
+            feedback=message("internal-error"),
+            note="internal-error",
+            detail=f"{type(exc).__name__}: {exc}"[:500],
+        )
 
 
 def shown(tree: Node, symbols: Symbols | None = None) -> dict:
     """How an answer was read: plain text, LaTeX and the variables it uses."""
     names = free_names(tree, declared=symbols.names if symbols else ())
-    return {"parsed": to_plain(tree), "latex": to_latex(tree), "variables": tuple(sorted(display_name(n) for n in names))}
+    return {
+        "parsed": to_plain(tree),
+        "latex": to_latex(tree),
+        "variables": tuple(sorted(display_name(n) for n in names)),
+    }

@@ -22,7 +22,6 @@ import time
 from dataclasses import dataclass
 
 from ..errors import InputError, LimitError
-from ..evaluation.show import point_text
 from ..messages import describe, message
 from ..reading import DEFAULT, Limits, read
 from ..reading.printer import to_latex, to_plain
@@ -30,34 +29,10 @@ from ..reading.symbols import NO_SYMBOLS, Symbols
 from ..reading.tree import Deriv, Eq, Name, Node, walk
 from ..result import Result, Step, Text, Verdict
 from .common import guarded
+from .expression import counterexample_text
+from .steps import judge, split_lines, split_link, wrong_step_note
 
-__all__ = ["grade_derivation_text", "grade", "split_lines", "split_link"]
-
-
-def split_lines(text: str) -> list[tuple[int, str]]:
-    """(line number, text) of the non-blank, non-comment lines."""
-    return [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.strip().startswith("#")]
-
-
-_LINKS = (("<=>", "⇔"), ("⇔", "⇔"), ("⟺", "⇔"), (r"\Longleftrightarrow", "⇔"), (r"\Leftrightarrow", "⇔"),
-          (r"\iff", "⇔"), ("=>", "⇒"), ("⇒", "⇒"), ("⟹", "⇒"), (r"\Longrightarrow", "⇒"), (r"\Rightarrow", "⇒"),
-          (r"\implies", "⇒"))
-
-
-def split_link(line: str) -> tuple[str, str]:
-    r"""A line's claimed link to the line before, and the rest of the line.
-
-    ``"⇒"`` (one-way implication), ``"⇔"`` (equivalence), ``"="`` (continue the expression) or ``""``
-    (none: an equation after an equation claims ``⇔``). Only the start of a line can carry a link.
-
-    >>> split_link(r"\implies x = 2"), split_link("=> x = 2"), split_link("= 2(x+1)"), split_link("x = 2")
-    (('⇒', 'x = 2'), ('⇒', 'x = 2'), ('=', '2(x+1)'), ('', 'x = 2'))
-    """
-    for mark, link in _LINKS:
-        if line.startswith(mark) and not (mark[0] == "\\" and line[len(mark):len(mark) + 1].isalpha()):
-            return link, line[len(mark):].strip()
-    return ("=", line[1:].strip()) if line.startswith("=") else ("", line)
+__all__ = ["grade_derivation_text", "grade"]
 
 
 @dataclass
@@ -69,34 +44,9 @@ class _Line:
     tree: Node | InputError
 
 
-def _judge(rel, link: str) -> tuple[Verdict, Text]:
-    """Verdict and feedback for an equation after an equation; ``link`` is ⇒ or ⇔."""
-    sets = message("solution-sets", detail=rel.sets) if rel.sets else Text()
-    if rel.forward is False:  # loses solutions: wrong whatever was claimed
-        if rel.backward is False:
-            return Verdict.INCORRECT, message("step-neither", lost=rel.lost, added=rel.added) + sets
-        return Verdict.INCORRECT, message("step-loses", lost=rel.lost) + sets
-    if link == "⇒":
-        return (Verdict.CORRECT if rel.forward else Verdict.UNDETERMINED), Text()
-    if rel.backward is False:
-        code = "step-one-way" if rel.forward else "step-adds"
-        return Verdict.INCORRECT, message(code, added=rel.added) + sets
-    return (Verdict.CORRECT if rel.forward and rel.backward else Verdict.UNDETERMINED), Text()
-
-
-def _point_text(eq) -> Text:
-    from .expression import counterexample_text
-
-    return counterexample_text(eq)
-
-
-def _point_note(eq) -> str:
-    """Step note of a wrong expression step: ``≠`` and where (maths only, no words)."""
-    return f"≠  {point_text(eq.point)}: {eq.left} ≠ {eq.right}" if eq.point else "≠"
-
-
-def grade_derivation_text(text: str, symbols: Symbols = NO_SYMBOLS, *, start: str = "", target: str = "",
-                          limits: Limits = DEFAULT) -> Result:
+def grade_derivation_text(
+    text: str, symbols: Symbols = NO_SYMBOLS, *, start: str = "", target: str = "", limits: Limits = DEFAULT
+) -> Result:
     """Check a derivation; ``start``/``target`` optionally pin the first/last line."""
     return guarded(lambda: _Derivation(text, symbols, limits).check(start, target), text)
 
@@ -110,8 +60,15 @@ class _Derivation:
         self.t0 = time.perf_counter()
 
     def done(self, verdict: Verdict, feedback: Text, note: str, **more) -> Result:
-        return Result(verdict, score=1.0 if verdict is Verdict.CORRECT else 0.0, feedback=feedback, note=note,
-                      answer=self.text, elapsed_ms=(time.perf_counter() - self.t0) * 1000, **more)
+        return Result(
+            verdict,
+            score=1.0 if verdict is Verdict.CORRECT else 0.0,
+            feedback=feedback,
+            note=note,
+            answer=self.text,
+            elapsed_ms=(time.perf_counter() - self.t0) * 1000,
+            **more,
+        )
 
     def read(self, body: str, *, allow_label: bool) -> Node:
         return read(body, self.symbols, limits=self.limits, allow_eq=True, allow_label=allow_label)
@@ -139,7 +96,7 @@ class _Derivation:
                     line.tree = exc
         return out
 
-    def check(self, start: str, target: str) -> Result:  # noqa: C901 - one pass over the lines
+    def check(self, start: str, target: str) -> Result:  # one pass over the lines
         from ..symbolic.equivalence import equivalent
         from ..symbolic.implication import relation
 
@@ -185,7 +142,7 @@ class _Derivation:
                 pass  # a first line "a = b" states the problem
             elif claim is not None and prev_eq is not None and line.link != "=":
                 rel = relation(prev_eq[0] - prev_eq[1], claim[0] - claim[1])
-                verdict, why = _judge(rel, line.link or "⇔")
+                verdict, why = judge(rel, line.link or "⇔")
                 note, cex = rel.note, rel.point
                 if line.link == "⇒" and verdict is Verdict.CORRECT and rel.backward is not True:
                     one_way.append(line.number)
@@ -193,24 +150,31 @@ class _Derivation:
                 eq = equivalent(prev, claim[0] if claim is not None else cur)
                 if eq.verdict == "equal" and claim is not None:  # "a = b" after a: b must equal a too
                     eq = equivalent(claim[0], claim[1])
-                verdict = {"equal": Verdict.CORRECT, "not-equal": Verdict.INCORRECT}.get(eq.verdict, Verdict.UNDETERMINED)
+                verdict = {"equal": Verdict.CORRECT, "not-equal": Verdict.INCORRECT}.get(
+                    eq.verdict, Verdict.UNDETERMINED
+                )
                 cex = eq.point
                 if verdict is Verdict.INCORRECT:
-                    why, note = _point_text(eq), _point_note(eq)
+                    why, note = counterexample_text(eq), wrong_step_note(eq)
             if verdict is Verdict.INCORRECT and first_wrong is None:
                 first_wrong = (line.number, cex, why)
             undetermined |= verdict is Verdict.UNDETERMINED
             steps.append(Step(line.number, line.raw, verdict, latex=to_latex(tree), note=note, counterexample=cex))
             prev, prev_eq, after_invalid = cur, claim, False
-        result = dict(steps=tuple(steps))
+        result = {"steps": tuple(steps)}
         if errors:
             bad = next(s for s in steps if s.verdict is Verdict.INVALID)
             fb, caret = describe(*errors[bad.line])
             return self.done(Verdict.INVALID, message("on-line", line=bad.line) + fb, bad.note, caret=caret, **result)
         if first_wrong is not None:
             number, cex, why = first_wrong
-            return self.done(Verdict.INCORRECT, message("step-wrong", line=number) + why, f"wrong-step-{number}",
-                             counterexample=cex, **result)
+            return self.done(
+                Verdict.INCORRECT,
+                message("step-wrong", line=number) + why,
+                f"wrong-step-{number}",
+                counterexample=cex,
+                **result,
+            )
         if undetermined:
             return self.done(Verdict.UNDETERMINED, message("undetermined"), "undetermined-step", **result)
         if start or target:
@@ -238,8 +202,11 @@ class _Derivation:
             has_deriv = any(isinstance(n, Deriv) for n in walk(wanted))
             left_in = next((n for n in walk(last) if isinstance(n, Deriv)), None)
             if left_in is not None and not has_deriv:
-                return self.done(Verdict.WRONG_FORM, message("unevaluated-derivative", var=_shown_var(left_in.var)),
-                                 "unevaluated-derivative")
+                return self.done(
+                    Verdict.WRONG_FORM,
+                    message("unevaluated-derivative", var=_shown_var(left_in.var)),
+                    "unevaluated-derivative",
+                )
             if equivalent(self.build(last), self.build(wanted)).verdict != "equal":
                 return self.done(Verdict.INCORRECT, message("last-line-mismatch"), "last-line-mismatch")
         return None

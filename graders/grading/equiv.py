@@ -26,8 +26,9 @@ from .expression import counterexample_text, shape_result
 __all__ = ["equiv_texts"]
 
 
-def equiv_texts(a: str, b: str, symbols: Symbols = NO_SYMBOLS, *, floats: bool = True,
-                limits: Limits = DEFAULT) -> Result:
+def equiv_texts(
+    a: str, b: str, symbols: Symbols = NO_SYMBOLS, *, floats: bool = True, limits: Limits = DEFAULT
+) -> Result:
     """CORRECT if equivalent, INCORRECT (with a counterexample) if not, UNDETERMINED if undecided,
     INVALID if either side cannot be read (the feedback says which)."""
     t0 = time.perf_counter()
@@ -40,8 +41,9 @@ def _verdict(eq) -> Result:
         return Result(Verdict.CORRECT, score=1.0, feedback=message("equivalent"), note=f"equal-{eq.method}")
     if eq.verdict == "not-equal":
         cex = counterexample_text(eq)
-        return Result(Verdict.INCORRECT, feedback=message("not-equivalent") + cex, note="not-equivalent",
-                      counterexample=eq.point)
+        return Result(
+            Verdict.INCORRECT, feedback=message("not-equivalent") + cex, note="not-equivalent", counterexample=eq.point
+        )
     return Result(Verdict.UNDETERMINED, feedback=message("undetermined"), note="undetermined")
 
 
@@ -73,7 +75,8 @@ def _equiv(a: str, b: str, symbols: Symbols, floats: bool, limits: Limits) -> Re
         except Undecided:
             pass
     from ..evaluation.equivalence import Space, kinks
-    from ..symbolic.build import Env, build, shape_of as sympy_shape
+    from ..symbolic.build import Env, build
+    from ..symbolic.build import shape_of as sympy_shape
     from ..symbolic.equivalence import equivalent as sympy_equivalent
 
     env = Env.of(symbols)

@@ -37,9 +37,11 @@ def counterexample_text(eq):
 def shape_result(got: tuple[int, int], expected: tuple[int, int]) -> Result:
     """An answer of the wrong shape (the one transpose-hint rule decides the note)."""
     hint = transpose_hint(got, expected)
-    return Result(Verdict.INCORRECT, note="missing-transpose" if hint else "wrong-shape",
-                  feedback=message("expected-matrix", shape=f"{expected[0]}×{expected[1]}", got=f"{got[0]}×{got[1]}",
-                                   hint=hint))
+    return Result(
+        Verdict.INCORRECT,
+        note="missing-transpose" if hint else "wrong-shape",
+        feedback=message("expected-matrix", shape=f"{expected[0]}×{expected[1]}", got=f"{got[0]}×{got[1]}", hint=hint),
+    )
 
 
 def decide(q, eq, matches: Callable[[object], bool], generic: Callable[[], tuple[str, dict] | None]) -> Result:
@@ -54,10 +56,18 @@ def decide(q, eq, matches: Callable[[object], bool], generic: Callable[[], tuple
     found = generic()
     if found:
         code, params = found
-        return Result(Verdict.INCORRECT, feedback=message(code, **params) + counterexample_text(eq), note=code,
-                      counterexample=eq.point)
-    return Result(Verdict.INCORRECT, feedback=message("incorrect") + counterexample_text(eq), note="not-equivalent",
-                  counterexample=eq.point)
+        return Result(
+            Verdict.INCORRECT,
+            feedback=message(code, **params) + counterexample_text(eq),
+            note=code,
+            counterexample=eq.point,
+        )
+    return Result(
+        Verdict.INCORRECT,
+        feedback=message("incorrect") + counterexample_text(eq),
+        note="not-equivalent",
+        counterexample=eq.point,
+    )
 
 
 def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool = True) -> Result:
@@ -84,8 +94,12 @@ def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool =
         if q.kind != "matrix":
             raise
         feedback, caret = describe(exc, answer)
-        return Result(Verdict.INCORRECT, feedback=feedback, caret=caret,
-                      note="missing-transpose" if exc.params.get("hint") else "shape-mismatch").with_(**echo)
+        return Result(
+            Verdict.INCORRECT,
+            feedback=feedback,
+            caret=caret,
+            note="missing-transpose" if exc.params.get("hint") else "shape-mismatch",
+        ).with_(**echo)
 
 
 def _floats(q, got, expected, wrong) -> Result:
@@ -111,7 +125,7 @@ def _floats(q, got, expected, wrong) -> Result:
         factor = scale_factor(got, expected, symbols)
         return ("scaled", {"factor": str(factor)}) if factor is not None else None
 
-    by_note = dict(zip(map(id, q.misconceptions), wrong))
+    by_note = dict(zip(map(id, q.misconceptions), wrong, strict=False))
 
     def matches(m) -> bool:
         w = by_note[id(m)]
@@ -134,7 +148,7 @@ def _sympy(q, tree, expected_tree, wrong_trees) -> Result:
     if shape_of(got) != shape_of(expected):
         return shape_result(shape_of(got), shape_of(expected))
     where = kinks([tree, expected_tree], Space.of(q.symbols))
-    by_note = dict(zip(map(id, q.misconceptions), wrong_trees))
+    by_note = dict(zip(map(id, q.misconceptions), wrong_trees, strict=False))
 
     def matches(m) -> bool:
         w = build(by_note[id(m)], env)
@@ -162,7 +176,7 @@ def _generic(got, expected) -> tuple[str, dict] | None:
     try:
         with soft_timeout(1.0):
             ratio = sp.nsimplify(sp.simplify(got / expected)) if len((got / expected).free_symbols) < 4 else None
-    except Exception:  # noqa: BLE001 - best effort only (includes the soft time limit)
+    except Exception:  # best effort only (includes the soft time limit)
         ratio = None
     if ratio is not None and ratio.is_Rational and ratio not in (0, 1) and abs(ratio.p) <= 12 and ratio.q <= 12:
         return "scaled", {"factor": str(ratio)}

@@ -64,8 +64,11 @@ def structural_violation(q, expr) -> Result | None:
     if not wanted:
         return None
     entries = list(expr) if isinstance(expr, sp.MatrixBase) else [expr]
-    checks = {"expanded": (sp.expand, "not-expanded"), "factored": (sp.factor, "not-factored"),
-              "single-fraction": (sp.together, "not-single-fraction")}
+    checks = {
+        "expanded": (sp.expand, "not-expanded"),
+        "factored": (sp.factor, "not-factored"),
+        "single-fraction": (sp.together, "not-single-fraction"),
+    }
     for rule in wanted:
         transform, code = checks[rule]
         if any(transform(e) != e for e in entries):

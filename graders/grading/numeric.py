@@ -71,7 +71,7 @@ def verdict(q, answer: str, got, expected, wrong: list) -> Result:
         raise InputError("not-real", pos=0)
     if within(got, expected, tol):
         return Result(Verdict.CORRECT, score=1.0, feedback=message("correct"), note="correct")
-    for m, w in zip(q.misconceptions, wrong):
+    for m, w in zip(q.misconceptions, wrong, strict=False):
         if within(got, w, tol):
             return Result(Verdict.INCORRECT, feedback=m.feedback, note=m.note)
     typed = sig_figs(answer)
@@ -80,7 +80,9 @@ def verdict(q, answer: str, got, expected, wrong: list) -> Result:
         return Result(Verdict.INCORRECT, feedback=message("sig-figs", n=tol.sig_figs), note="too-few-sig-figs")
     if e != 0 and within(neg(got) if is_exact(got) else -g, expected, tol):
         return Result(Verdict.INCORRECT, feedback=message("negated"), note="negated")
-    return Result(Verdict.INCORRECT, feedback=message("incorrect-value", got=show_pair(got, expected)[0]), note="incorrect")
+    return Result(
+        Verdict.INCORRECT, feedback=message("incorrect-value", got=show_pair(got, expected)[0]), note="incorrect"
+    )
 
 
 def _float(x) -> float:

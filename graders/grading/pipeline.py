@@ -22,11 +22,17 @@ from .common import guarded
 
 __all__ = ["check", "PIPELINES"]
 
-PIPELINES = {"numeric": numeric.grade, "symbolic": expression.grade, "matrix": expression.grade,
-             "derivation": derivation.grade}
+PIPELINES = {
+    "numeric": numeric.grade,
+    "symbolic": expression.grade,
+    "matrix": expression.grade,
+    "derivation": derivation.grade,
+}
 
 
-def check(q: Question, answer: str, *, seed: int | None = None, limits: Limits = DEFAULT, floats: bool = True) -> Result:
+def check(
+    q: Question, answer: str, *, seed: int | None = None, limits: Limits = DEFAULT, floats: bool = True
+) -> Result:
     """Grade ``answer`` to question ``q`` (variant chosen by ``seed``).
 
     ``floats=False`` skips the SymPy-free layer and always builds SymPy objects: the tests
@@ -35,5 +41,6 @@ def check(q: Question, answer: str, *, seed: int | None = None, limits: Limits =
     answer = str(answer)
     index, values = pick(q.params, seed)
     result = guarded(lambda: PIPELINES[q.kind](q, answer, values, limits, floats), answer)
-    return result.with_(question=q.id, answer=answer, variant=index if q.params else None,
-                        elapsed_ms=(time.perf_counter() - t0) * 1000)
+    return result.with_(
+        question=q.id, answer=answer, variant=index if q.params else None, elapsed_ms=(time.perf_counter() - t0) * 1000
+    )

@@ -14,7 +14,7 @@ derivation) is previewed line by line.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ..errors import InputError
 from ..messages import describe, message
@@ -24,7 +24,7 @@ from ..reading.symbols import NO_SYMBOLS, Symbols
 from ..reading.tree import Call, Eq, Name, walk
 from ..result import Text
 from .common import shown
-from .derivation import split_lines, split_link
+from .steps import split_lines, split_link
 
 __all__ = ["Preview", "preview"]
 
@@ -37,7 +37,7 @@ class Preview:
     pretty: str = ""
     variables: tuple[str, ...] = ()
     shape: str = ""
-    feedback: Text = Text()
+    feedback: Text = field(default_factory=Text)
     note: str = ""
     caret: str = ""
 
@@ -70,8 +70,15 @@ def preview(text: str, question=None, *, pretty: bool = False) -> Preview:
             return Preview(False, feedback=message("on-line", line=n) + p.feedback, note=p.note, caret=p.caret)
         names = tuple(sorted({v for _, p in parts for v in p.variables}))
         prefix = [f"{link} " if link else "" for link in links]
-        return Preview(True, "\n".join(e + p.parsed for e, (_, p) in zip(prefix, parts)),
-                       " \\\\ ".join(e + p.latex for e, (_, p) in zip(prefix, parts)), "", names, "", note="valid")
+        return Preview(
+            True,
+            "\n".join(e + p.parsed for e, (_, p) in zip(prefix, parts, strict=False)),
+            " \\\\ ".join(e + p.latex for e, (_, p) in zip(prefix, parts, strict=False)),
+            "",
+            names,
+            "",
+            note="valid",
+        )
     return _one(text, symbols, derivation, pretty)
 
 
@@ -99,8 +106,16 @@ def _one(text: str, symbols: Symbols, derivation: bool, pretty: bool) -> Preview
     if any(isinstance(n, Name) and n.name == "e" for n in walk(tree)) and "e" not in symbols:
         notes = notes + message("euler-e")
     drawn = _pretty(body, symbols) if pretty and not isinstance(body, Eq) else ""
-    return Preview(True, to_plain(tree), to_latex(tree), drawn, echo["variables"],
-                   f"{shape[0]}×{shape[1]}" if shape else "", feedback=notes, note="valid")
+    return Preview(
+        True,
+        to_plain(tree),
+        to_latex(tree),
+        drawn,
+        echo["variables"],
+        f"{shape[0]}×{shape[1]}" if shape else "",
+        feedback=notes,
+        note="valid",
+    )
 
 
 def _sympy_shape(tree, symbols: Symbols):

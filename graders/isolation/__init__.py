@@ -14,7 +14,7 @@ A limit is reported as the limit that was hit, a crash as a crash.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..capabilities import CAPABILITIES, Capabilities
 from ..reading.limits import DEFAULT
@@ -37,9 +37,16 @@ def max_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_many(tasks: list[Task], *, jobs: int = 2, timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
-             fresh: bool = False, decode: Callable = Result.from_dict,
-             capabilities: Capabilities = CAPABILITIES) -> Iterator[tuple[object, object]]:
+def run_many(
+    tasks: list[Task],
+    *,
+    jobs: int = 2,
+    timeout: float = DEFAULT.timeout_s,
+    memory_mb: int = DEFAULT.memory_mb,
+    fresh: bool = False,
+    decode: Callable = Result.from_dict,
+    capabilities: Capabilities = CAPABILITIES,
+) -> Iterator[tuple[object, object]]:
     """Run ``(key, function)`` tasks under the limits, ``jobs`` at a time (at most one per core);
     yield ``(key, result)`` as they finish. ``fresh``: a new process for every task."""
     tasks = list(tasks)
@@ -50,22 +57,41 @@ def run_many(tasks: list[Task], *, jobs: int = 2, timeout: float = DEFAULT.timeo
         return
     from .forked import run_pool
 
-    yield from run_pool(tasks, jobs=min(max(1, jobs), max_jobs()), timeout=timeout, memory_mb=memory_mb,
-                        max_tasks=1 if fresh else 500, decode=decode)
+    yield from run_pool(
+        tasks,
+        jobs=min(max(1, jobs), max_jobs()),
+        timeout=timeout,
+        memory_mb=memory_mb,
+        max_tasks=1 if fresh else 500,
+        decode=decode,
+    )
 
 
-def run_isolated(fn: Callable[[], object], *, timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
-                 decode: Callable = Result.from_dict, capabilities: Capabilities = CAPABILITIES):
+def run_isolated(
+    fn: Callable[[], object],
+    *,
+    timeout: float = DEFAULT.timeout_s,
+    memory_mb: int = DEFAULT.memory_mb,
+    decode: Callable = Result.from_dict,
+    capabilities: Capabilities = CAPABILITIES,
+):
     """Run one function under the limits in a fresh worker; its result (``decode`` rebuilds it
     from its ``to_dict``), or the limit verdict."""
-    for _, result in run_many([(0, fn)], jobs=1, timeout=timeout, memory_mb=memory_mb, fresh=True, decode=decode,
-                              capabilities=capabilities):
+    for _, result in run_many(
+        [(0, fn)], jobs=1, timeout=timeout, memory_mb=memory_mb, fresh=True, decode=decode, capabilities=capabilities
+    ):
         return result
     raise AssertionError("run_many yields one result per task")
 
 
-def check_isolated(question, answer: str, *, seed: int | None = None, timeout: float = DEFAULT.timeout_s,
-                   memory_mb: int = DEFAULT.memory_mb) -> Result:
+def check_isolated(
+    question,
+    answer: str,
+    *,
+    seed: int | None = None,
+    timeout: float = DEFAULT.timeout_s,
+    memory_mb: int = DEFAULT.memory_mb,
+) -> Result:
     """:func:`graders.grading.check` under hard limits; limit verdicts keep question and answer."""
     from ..grading.pipeline import check
 

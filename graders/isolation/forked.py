@@ -14,6 +14,7 @@ verdict. A worker that dies by itself is reported for what killed it (:func:`dea
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -21,7 +22,7 @@ import select
 import signal
 import struct
 import time
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..reading.limits import DEFAULT
 from ..result import Result
@@ -58,11 +59,12 @@ def _on_sigxcpu(signum, frame):
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
 
 
-def _worker(tasks: list[Task], task_r: int, result_w: int, memory_mb: int, timeout: float,
-            max_tasks: int) -> None:  # pragma: no cover - runs in the child
+def _worker(
+    tasks: list[Task], task_r: int, result_w: int, memory_mb: int, timeout: float, max_tasks: int
+) -> None:  # pragma: no cover - runs in the child
     import resource
 
     code = 0
@@ -87,7 +89,7 @@ def _worker(tasks: list[Task], task_r: int, result_w: int, memory_mb: int, timeo
             payload["retire"] = n == max_tasks - 1  # the parent must not send more
             data = json.dumps(payload, ensure_ascii=False).encode()
             _write_all(result_w, _HEAD.pack(len(data)) + data)
-    except BaseException:  # noqa: BLE001
+    except BaseException:
         code = 70
     finally:
         os._exit(code)
@@ -135,21 +137,23 @@ class _Worker:
     def close(self, kill: bool) -> int:
         """Close the pipes (killing the worker first if asked); its ``waitpid`` status."""
         for fd in (self.task_w, self.result_r):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         if kill:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         return os.waitpid(self.pid, 0)[1]
 
 
-def run_pool(tasks: list[Task], *, jobs: int = 2, timeout: float = DEFAULT.timeout_s,
-             memory_mb: int = DEFAULT.memory_mb, max_tasks: int = 500,
-             decode: Callable = Result.from_dict) -> Iterator[tuple[object, object]]:
+def run_pool(
+    tasks: list[Task],
+    *,
+    jobs: int = 2,
+    timeout: float = DEFAULT.timeout_s,
+    memory_mb: int = DEFAULT.memory_mb,
+    max_tasks: int = 500,
+    decode: Callable = Result.from_dict,
+) -> Iterator[tuple[object, object]]:
     """Yield (key, result) for every task, in completion order."""
     todo = list(range(len(tasks)))[::-1]
     idle: list[_Worker] = []
@@ -158,8 +162,9 @@ def run_pool(tasks: list[Task], *, jobs: int = 2, timeout: float = DEFAULT.timeo
 
     def finish(w: _Worker, payload: dict):
         elapsed = (time.perf_counter() - w.t0) * 1000
-        return tasks[w.index][0], result_of(payload, timeout=timeout, memory_mb=memory_mb, elapsed_ms=elapsed,
-                                            decode=decode)
+        return tasks[w.index][0], result_of(
+            payload, timeout=timeout, memory_mb=memory_mb, elapsed_ms=elapsed, decode=decode
+        )
 
     try:
         while todo or busy:

@@ -10,7 +10,7 @@ the page terminates the Web Worker running the grader and starts a fresh one
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..result import Result
 from .protocol import Task, payload_of, result_of
@@ -18,10 +18,19 @@ from .protocol import Task, payload_of, result_of
 __all__ = ["run_inline"]
 
 
-def run_inline(tasks: list[Task], *, timeout: float, memory_mb: int,
-               decode: Callable = Result.from_dict) -> Iterator[tuple[object, object]]:
+def run_inline(
+    tasks: list[Task], *, timeout: float, memory_mb: int, decode: Callable = Result.from_dict
+) -> Iterator[tuple[object, object]]:
     for key, fn in tasks:
         t0 = time.perf_counter()
         payload = payload_of(fn)
-        yield key, result_of(payload, timeout=timeout, memory_mb=memory_mb,
-                             elapsed_ms=(time.perf_counter() - t0) * 1000, decode=decode)
+        yield (
+            key,
+            result_of(
+                payload,
+                timeout=timeout,
+                memory_mb=memory_mb,
+                elapsed_ms=(time.perf_counter() - t0) * 1000,
+                decode=decode,
+            ),
+        )

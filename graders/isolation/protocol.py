@@ -9,7 +9,7 @@ into the verdict that says what happened: a limit as the limit hit, a crash as a
 from __future__ import annotations
 
 import signal
-from typing import Callable
+from collections.abc import Callable
 
 from ..messages import message
 from ..result import Result, Verdict
@@ -31,7 +31,7 @@ def payload_of(fn: Callable[[], object]) -> dict:
         return {"error": "timeout"}
     except (MemoryError, RecursionError):
         return {"error": "too-large"}
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent as "crashed"
+    except BaseException as exc:  # reported to the parent as "crashed"
         return {"error": "crashed", "detail": f"{type(exc).__name__}: {exc}"[:500]}
 
 
@@ -54,8 +54,7 @@ def limit_result(verdict: Verdict, code: str, **params) -> Result:
     return Result(verdict, feedback=message(code, **params), note=code)
 
 
-def result_of(payload: dict, *, timeout: float, memory_mb: int, elapsed_ms: float,
-              decode: Callable = Result.from_dict):
+def result_of(payload: dict, *, timeout: float, memory_mb: int, elapsed_ms: float, decode: Callable = Result.from_dict):
     """What a worker reported, decoded (or the verdict for the limit or failure that stopped it)."""
     if "result" in payload:
         return decode(payload["result"])

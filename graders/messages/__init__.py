@@ -62,7 +62,9 @@ def caret(text: str, pos: int | None) -> str:
     if len(line) > 80:  # keep the caret on screen for long input
         lo = max(0, col - 40)
         line, col = ("…" if lo else "") + line[lo : lo + 80], col - lo + (1 if lo else 0)
-    pad = "".join("\t" if c == "\t" else ("  " if unicodedata.east_asian_width(c) in ("W", "F") else " ") for c in line[:col])
+    pad = "".join(
+        "\t" if c == "\t" else ("  " if unicodedata.east_asian_width(c) in ("W", "F") else " ") for c in line[:col]
+    )
     return f"{line}\n{pad}^"
 
 

@@ -26,8 +26,14 @@ def is_latex(text: str) -> bool:
     return "\\" in text or "{" in text
 
 
-def parse(text: str, *, symbols: Symbols = NO_SYMBOLS, limits: Limits = DEFAULT, allow_eq: bool = True,
-          allow_label: bool = False) -> Node:
+def parse(
+    text: str,
+    *,
+    symbols: Symbols = NO_SYMBOLS,
+    limits: Limits = DEFAULT,
+    allow_eq: bool = True,
+    allow_label: bool = False,
+) -> Node:
     """Read ``text`` (plain or LaTeX) into a tree; raise a typed :class:`InputError`.
 
     ``allow_eq``: the text may be an equation; ``allow_label``: it may start with a label
@@ -48,8 +54,14 @@ def parse(text: str, *, symbols: Symbols = NO_SYMBOLS, limits: Limits = DEFAULT,
     return parser.parse_all(allow_eq=allow_eq, allow_label=allow_label)
 
 
-def read(text: str, symbols: Symbols = NO_SYMBOLS, *, limits: Limits = DEFAULT, allow_eq: bool = False,
-         allow_label: bool = False) -> Node:
+def read(
+    text: str,
+    symbols: Symbols = NO_SYMBOLS,
+    *,
+    limits: Limits = DEFAULT,
+    allow_eq: bool = False,
+    allow_label: bool = False,
+) -> Node:
     """:func:`parse`, then the size limits: the tree is then safe to evaluate and to build."""
     tree = parse(text, symbols=symbols, limits=limits, allow_eq=allow_eq, allow_label=allow_label)
     check(tree, limits)

@@ -20,8 +20,9 @@ exceeds ``Limits.max_magnitude`` is too large; a value outside the domain is und
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["Function", "FUNCTIONS", "PRIMED", "LATEX_COMMANDS", "lookup", "sigmoid"]
 
@@ -95,51 +96,154 @@ def _softmax(sp, x):
 
 _TABLE = [
     Function("exp", latex=("exp",), tex=r"\exp", value=math.exp, slope=lambda a, v: v, sympy=lambda sp, a: sp.exp(a)),
-    Function("log", spellings=("ln",), latex=("log", "ln"), plain="ln", tex=r"\ln", value=math.log,
-             slope=lambda a, v: 1 / abs(a), sympy=lambda sp, a: sp.log(a)),
-    Function("log10", latex=("lg",), tex=r"\log_{10}", value=_log_base(10), slope=lambda a, v: 1 / abs(a * math.log(10)),
-             sympy=lambda sp, a: sp.log(a, 10)),
-    Function("log2", tex=r"\log_{2}", value=_log_base(2), slope=lambda a, v: 1 / abs(a * math.log(2)),
-             sympy=lambda sp, a: sp.log(a, 2)),
-    Function("sqrt", latex=("sqrt",), tex=r"\sqrt", value=math.sqrt, slope=lambda a, v: math.inf if v == 0 else 0.5 / v,
-             sympy=lambda sp, a: sp.sqrt(a)),
-    Function("tanh", latex=("tanh",), tex=r"\tanh", value=math.tanh, slope=lambda a, v: 1 - v * v,
-             sympy=lambda sp, a: sp.tanh(a)),
-    Function("sinh", latex=("sinh",), tex=r"\sinh", value=math.sinh, slope=lambda a, v: math.cosh(a),
-             sympy=lambda sp, a: sp.sinh(a)),
-    Function("cosh", latex=("cosh",), tex=r"\cosh", value=math.cosh, slope=lambda a, v: abs(math.sinh(a)),
-             sympy=lambda sp, a: sp.cosh(a)),
-    Function("sech", latex=("sech",), tex=r"\operatorname{sech}", value=_sech, slope=lambda a, v: v,
-             sympy=lambda sp, a: sp.sech(a)),
-    Function("csch", latex=("csch",), tex=r"\operatorname{csch}", value=_csch, slope=lambda a, v: abs(v) * (abs(v) + 1) + 1,
-             sympy=lambda sp, a: sp.csch(a)),
-    Function("coth", latex=("coth",), tex=r"\coth", value=_coth, slope=lambda a, v: abs(1 - v * v),
-             sympy=lambda sp, a: sp.coth(a)),
+    Function(
+        "log",
+        spellings=("ln",),
+        latex=("log", "ln"),
+        plain="ln",
+        tex=r"\ln",
+        value=math.log,
+        slope=lambda a, v: 1 / abs(a),
+        sympy=lambda sp, a: sp.log(a),
+    ),
+    Function(
+        "log10",
+        latex=("lg",),
+        tex=r"\log_{10}",
+        value=_log_base(10),
+        slope=lambda a, v: 1 / abs(a * math.log(10)),
+        sympy=lambda sp, a: sp.log(a, 10),
+    ),
+    Function(
+        "log2",
+        tex=r"\log_{2}",
+        value=_log_base(2),
+        slope=lambda a, v: 1 / abs(a * math.log(2)),
+        sympy=lambda sp, a: sp.log(a, 2),
+    ),
+    Function(
+        "sqrt",
+        latex=("sqrt",),
+        tex=r"\sqrt",
+        value=math.sqrt,
+        slope=lambda a, v: math.inf if v == 0 else 0.5 / v,
+        sympy=lambda sp, a: sp.sqrt(a),
+    ),
+    Function(
+        "tanh",
+        latex=("tanh",),
+        tex=r"\tanh",
+        value=math.tanh,
+        slope=lambda a, v: 1 - v * v,
+        sympy=lambda sp, a: sp.tanh(a),
+    ),
+    Function(
+        "sinh",
+        latex=("sinh",),
+        tex=r"\sinh",
+        value=math.sinh,
+        slope=lambda a, v: math.cosh(a),
+        sympy=lambda sp, a: sp.sinh(a),
+    ),
+    Function(
+        "cosh",
+        latex=("cosh",),
+        tex=r"\cosh",
+        value=math.cosh,
+        slope=lambda a, v: abs(math.sinh(a)),
+        sympy=lambda sp, a: sp.cosh(a),
+    ),
+    Function(
+        "sech",
+        latex=("sech",),
+        tex=r"\operatorname{sech}",
+        value=_sech,
+        slope=lambda a, v: v,
+        sympy=lambda sp, a: sp.sech(a),
+    ),
+    Function(
+        "csch",
+        latex=("csch",),
+        tex=r"\operatorname{csch}",
+        value=_csch,
+        slope=lambda a, v: abs(v) * (abs(v) + 1) + 1,
+        sympy=lambda sp, a: sp.csch(a),
+    ),
+    Function(
+        "coth",
+        latex=("coth",),
+        tex=r"\coth",
+        value=_coth,
+        slope=lambda a, v: abs(1 - v * v),
+        sympy=lambda sp, a: sp.coth(a),
+    ),
     Function("sin", latex=("sin",), tex=r"\sin", value=math.sin, slope=lambda a, v: 1.0, sympy=lambda sp, a: sp.sin(a)),
     Function("cos", latex=("cos",), tex=r"\cos", value=math.cos, slope=lambda a, v: 1.0, sympy=lambda sp, a: sp.cos(a)),
-    Function("tan", latex=("tan",), tex=r"\tan", value=math.tan, slope=lambda a, v: 1 + v * v,
-             sympy=lambda sp, a: sp.tan(a)),
-    Function("abs", latex=("abs",), tex="", value=abs, slope=lambda a, v: 1.0, sympy=lambda sp, a: sp.Abs(a), kinks="zero"),
-    Function("sigmoid", spellings=("logistic",), plain="σ", tex=r"\sigma", value=sigmoid,
-             slope=lambda a, v: v * (1 - v), sympy=_sig),
+    Function(
+        "tan", latex=("tan",), tex=r"\tan", value=math.tan, slope=lambda a, v: 1 + v * v, sympy=lambda sp, a: sp.tan(a)
+    ),
+    Function(
+        "abs", latex=("abs",), tex="", value=abs, slope=lambda a, v: 1.0, sympy=lambda sp, a: sp.Abs(a), kinks="zero"
+    ),
+    Function(
+        "sigmoid",
+        spellings=("logistic",),
+        plain="σ",
+        tex=r"\sigma",
+        value=sigmoid,
+        slope=lambda a, v: v * (1 - v),
+        sympy=_sig,
+    ),
     # "sigma" is the sigmoid only when called: σ(z); a bare σ is a variable (a standard deviation)
-    Function("sigma", plain="σ", tex=r"\sigma", value=sigmoid, slope=lambda a, v: v * (1 - v), sympy=_sig,
-             call_only=True),
-    Function("relu", spellings=("ReLU", "Relu"), tex=r"\operatorname{ReLU}", value=lambda a: max(a, 0.0),
-             slope=lambda a, v: 1.0, sympy=lambda sp, a: sp.Max(0, a), kinks="zero"),
+    Function(
+        "sigma", plain="σ", tex=r"\sigma", value=sigmoid, slope=lambda a, v: v * (1 - v), sympy=_sig, call_only=True
+    ),
+    Function(
+        "relu",
+        spellings=("ReLU", "Relu"),
+        tex=r"\operatorname{ReLU}",
+        value=lambda a: max(a, 0.0),
+        slope=lambda a, v: 1.0,
+        sympy=lambda sp, a: sp.Max(0, a),
+        kinks="zero",
+    ),
     Function("floor", latex=("floor",), tex="", value=math.floor, sympy=lambda sp, a: sp.floor(a), kinks="integers"),
-    Function("ceil", spellings=("ceiling",), latex=("ceil", "ceiling"), tex="", value=math.ceil, sympy=lambda sp, a: sp.ceiling(a),
-             kinks="integers"),
+    Function(
+        "ceil",
+        spellings=("ceiling",),
+        latex=("ceil", "ceiling"),
+        tex="",
+        value=math.ceil,
+        sympy=lambda sp, a: sp.ceiling(a),
+        kinks="integers",
+    ),
     Function("max", arity=(2, 8), latex=("max",), tex=r"\max", sympy=lambda sp, *a: sp.Max(*a), kinks="ties"),
     Function("min", arity=(2, 8), latex=("min",), tex=r"\min", sympy=lambda sp, *a: sp.Min(*a), kinks="ties"),
     Function("softmax", spellings=("Softmax",), tex=r"\operatorname{softmax}", sympy=_softmax, elementwise=False),
     # derivatives written with a prime: σ'(z), tanh'(x), relu'(x)
-    Function("sigmoid'", plain="σ'", tex=r"\sigma'", value=lambda a: sigmoid(a) * (1 - sigmoid(a)),
-             slope=lambda a, v: 0.1, sympy=lambda sp, a: _sig(sp, a) * (1 - _sig(sp, a))),  # |σ''| <= 0.1
-    Function("tanh'", tex=r"\tanh'", value=lambda a: 1 - math.tanh(a) ** 2, slope=lambda a, v: 0.8,
-             sympy=lambda sp, a: 1 - sp.tanh(a) ** 2),  # |2 tanh (1 - tanh²)| <= 0.77
-    Function("relu'", tex=r"\operatorname{ReLU}'", value=lambda a: 1.0 if a > 0 else 0.0, slope=lambda a, v: 0.0,
-             sympy=lambda sp, a: sp.Heaviside(a, 0), kinks="zero"),
+    Function(
+        "sigmoid'",
+        plain="σ'",
+        tex=r"\sigma'",
+        value=lambda a: sigmoid(a) * (1 - sigmoid(a)),
+        slope=lambda a, v: 0.1,
+        sympy=lambda sp, a: _sig(sp, a) * (1 - _sig(sp, a)),
+    ),  # |σ''| <= 0.1
+    Function(
+        "tanh'",
+        tex=r"\tanh'",
+        value=lambda a: 1 - math.tanh(a) ** 2,
+        slope=lambda a, v: 0.8,
+        sympy=lambda sp, a: 1 - sp.tanh(a) ** 2,
+    ),  # |2 tanh (1 - tanh²)| <= 0.77
+    Function(
+        "relu'",
+        tex=r"\operatorname{ReLU}'",
+        value=lambda a: 1.0 if a > 0 else 0.0,
+        slope=lambda a, v: 0.0,
+        sympy=lambda sp, a: sp.Heaviside(a, 0),
+        kinks="zero",
+    ),
     # structural forms: parsed into Sum / Deriv / BinOp / Postfix nodes, never called
     Function("sum", arity=(4, 4), elementwise=False),
     Function("diff", arity=(2, 2), elementwise=False),

@@ -46,8 +46,10 @@ class LatexParser(LatexForms, Parser):
         """Take one character of a NUM/LETTERS token (``x^23`` is x² · 3)."""
         tok = self.peek()
         if tok.kind in ("NUM", "LETTERS") and len(tok.text) > 1:
-            self.tokens[self.i : self.i + 1] = [Token(tok.kind, tok.text[0], tok.pos),
-                                                Token(tok.kind, tok.text[1:], tok.pos + 1)]
+            self.tokens[self.i : self.i + 1] = [
+                Token(tok.kind, tok.text[0], tok.pos),
+                Token(tok.kind, tok.text[1:], tok.pos + 1),
+            ]
         return self.next()
 
     def group(self) -> Node:
@@ -155,8 +157,10 @@ class LatexParser(LatexForms, Parser):
             return Postfix("T", base, tok.pos)
         if nxt.kind == "OP" and nxt.text == "{":
             inner = self.peek(1)
-            if self.at("}", 2) and ((inner.kind == "CMD" and inner.text in ("top", "intercal"))
-                                    or (inner.kind == "LETTERS" and inner.text == "T" and "T" not in self.known)):
+            if self.at("}", 2) and (
+                (inner.kind == "CMD" and inner.text in ("top", "intercal"))
+                or (inner.kind == "LETTERS" and inner.text == "T" and "T" not in self.known)
+            ):
                 self.i += 3
                 return Postfix("T", base, tok.pos)
             return BinOp("^", base, self.group(), tok.pos)
@@ -208,7 +212,7 @@ class LatexParser(LatexForms, Parser):
             node = Call(func, (self.expr(INFIX["^"] - 1),), tok.pos)
         return node if power is None else BinOp("^", node, power, tok.pos)
 
-    def command(self, tok: Token) -> Node:  # noqa: C901 - one branch per command family
+    def command(self, tok: Token) -> Node:  # one branch per command family
         name = tok.text
         if name in PRIMED and self.at("'") and name not in self.known:
             self.next()  # \sigma'(z), \tanh'(x)
@@ -257,4 +261,3 @@ class LatexParser(LatexForms, Parser):
             raise ParseError("log-base", pos=tok.pos, base=base)
         arg = self.apply("log", tok)
         return BinOp("/", arg, Call("log", (Num(base, tok.pos),), tok.pos), tok.pos)
-

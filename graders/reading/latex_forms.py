@@ -89,7 +89,7 @@ class LatexForms:
     def denominator_variable(self) -> str:
         opened = self.expect("{")
         d = self.next()
-        if d.kind == "CMD" and d.text == "partial" or (d.kind == "LETTERS" and d.text == "d"):
+        if (d.kind == "CMD" and d.text == "partial") or (d.kind == "LETTERS" and d.text == "d"):
             var = self.next()
             if var.kind == "CMD" and (var.text in ACCENTS or var.text in FONTS):
                 base = self.raw_group()

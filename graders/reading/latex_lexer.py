@@ -21,14 +21,45 @@ from .normalize import normalize
 
 __all__ = ["tokenize_latex", "SKIP"]
 
-SKIP = {",", ";", ":", "!", " ", "quad", "qquad", "displaystyle", "textstyle", "limits", "nolimits",
-        "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "biggl", "biggr"}
+SKIP = {
+    ",",
+    ";",
+    ":",
+    "!",
+    " ",
+    "quad",
+    "qquad",
+    "displaystyle",
+    "textstyle",
+    "limits",
+    "nolimits",
+    "big",
+    "Big",
+    "bigg",
+    "Bigg",
+    "bigl",
+    "bigr",
+    "Bigl",
+    "Bigr",
+    "biggl",
+    "biggr",
+}
 _WORD = re.compile(r"[A-Za-z]+")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 #: delimiter commands that are brackets of the plain syntax
 FLOOR_CEIL = {"lfloor": "⌊", "rfloor": "⌋", "lceil": "⌈", "rceil": "⌉"}
-_DELIMS = {"{": "(", "}": ")", "lbrace": "(", "rbrace": ")", "langle": "(", "rangle": ")", "vert": "|", "|": "|",
-           ".": "", **FLOOR_CEIL}
+_DELIMS = {
+    "{": "(",
+    "}": ")",
+    "lbrace": "(",
+    "rbrace": ")",
+    "langle": "(",
+    "rangle": ")",
+    "vert": "|",
+    "|": "|",
+    ".": "",
+    **FLOOR_CEIL,
+}
 
 
 def tokenize_latex(text: str) -> list[Token]:

@@ -88,7 +88,7 @@ class _Bounder:
             raise LimitError("too-small-number", pos=node.pos, limit=f"{lim.min_magnitude:.0e}")
         return self.bounded(float(node.text), node)
 
-    def value(self, node: Node, index: dict[str, float]) -> float | None:  # noqa: C901 - one case per node type
+    def value(self, node: Node, index: dict[str, float]) -> float | None:  # one case per node type
         lim = self.limits
         if isinstance(node, Num):
             return self.literal(node)

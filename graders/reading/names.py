@@ -24,20 +24,71 @@ __all__ = [
     "resolve",
 ]
 
-_LOWER = (
-    "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho "
-    "sigma tau upsilon phi chi psi omega"
-).split()
-_UPPER = "Gamma Delta Theta Lambda Xi Pi Sigma Phi Psi Omega".split()
+_LOWER = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+    "pi",
+    "rho",
+    "sigma",
+    "tau",
+    "upsilon",
+    "phi",
+    "chi",
+    "psi",
+    "omega",
+]
+_UPPER = ["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"]
 GREEK = frozenset(_LOWER + _UPPER + ["varepsilon", "varphi", "vartheta"])
 
 UNICODE_GREEK = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
-    "ζ": "zeta", "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma",
-    "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-    "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi", "Π": "Pi",
-    "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "ε": "epsilon",
+    "ϵ": "epsilon",
+    "ζ": "zeta",
+    "η": "eta",
+    "θ": "theta",
+    "ϑ": "theta",
+    "ι": "iota",
+    "κ": "kappa",
+    "λ": "lambda",
+    "μ": "mu",
+    "ν": "nu",
+    "ξ": "xi",
+    "π": "pi",
+    "ρ": "rho",
+    "σ": "sigma",
+    "τ": "tau",
+    "υ": "upsilon",
+    "φ": "phi",
+    "ϕ": "phi",
+    "χ": "chi",
+    "ψ": "psi",
+    "ω": "omega",
+    "Γ": "Gamma",
+    "Δ": "Delta",
+    "Θ": "Theta",
+    "Λ": "Lambda",
+    "Ξ": "Xi",
+    "Π": "Pi",
+    "Σ": "Sigma",
+    "Φ": "Phi",
+    "Ψ": "Psi",
+    "Ω": "Omega",
 }
 _GREEK_CHAR = {v: k for k, v in reversed(list(UNICODE_GREEK.items()))}
 _GREEK_CHAR.update(varepsilon="ε", varphi="φ", vartheta="θ")
@@ -69,9 +120,9 @@ def latex_name(name: str) -> str:
         out = rf"\hat{{{latex_name(base[:-3])}}}"
     elif base in GREEK:
         out = "\\" + base
-    elif len(base) > 1 and base.rstrip("0123456789") and base[len(base.rstrip("0123456789")):] and not sub:
+    elif len(base) > 1 and base.rstrip("0123456789") and base[len(base.rstrip("0123456789")) :] and not sub:
         head = base.rstrip("0123456789")
-        return f"{latex_name(head)}_{{{base[len(head):]}}}"
+        return f"{latex_name(head)}_{{{base[len(head) :]}}}"
     elif len(base) > 1 and not base.isdigit():
         out = rf"\mathrm{{{base}}}"
     else:
@@ -85,15 +136,22 @@ def digit_alias(name: str) -> str:
     if sub.isdigit():
         return base + sub
     head = base.rstrip("0123456789")
-    return f"{head}_{base[len(head):]}" if head and head != base and not sub else name
+    return f"{head}_{base[len(head) :]}" if head and head != base and not sub else name
 
 
 def splittable(name: str) -> bool:
     """True if an undeclared ``ab`` may be read as ``a·b`` (not Greek, a constant, a function or ``…hat``)."""
     from .functions import lookup
 
-    return (len(name) > 1 and name.isascii() and name.isalpha() and name not in GREEK and name not in CONSTANTS
-            and not lookup(name) and not name.endswith("hat"))
+    return (
+        len(name) > 1
+        and name.isascii()
+        and name.isalpha()
+        and name not in GREEK
+        and name not in CONSTANTS
+        and not lookup(name)
+        and not name.endswith("hat")
+    )
 
 
 def split_name(name: str, declared) -> list[str] | None:

@@ -7,8 +7,8 @@ power binds to the last factor as a reader means it: ``ab^2`` is a·b². Also re
 ``d/dx (…)`` and, where the caller allows it, a leading label ``θ_new = …``.
 
 >>> from graders.reading import parse
->>> parse("2(theta - 1)")
-BinOp(op='*', left=Num(text='2', pos=0), right=BinOp(op='-', left=Name(name='theta', pos=2), right=Num(text='1', pos=10), pos=8), pos=1)
+>>> parse("2θ")
+BinOp(op='*', left=Num(text='2', pos=0), right=Name(name='theta', pos=1), pos=1)
 >>> from graders.reading.printer import to_plain
 >>> to_plain(parse("ab^2 + |x| + tanh^2(x)"))
 'a*b^2 + |x| + tanh(x)^2'
@@ -38,8 +38,9 @@ _FORMS = ("sum", "diff", "max", "min", "hadamard")
 class Parser(NameReading):
     """Pratt parser over tokens. Subclasses add prefix forms (see :mod:`graders.reading.latex`)."""
 
-    def __init__(self, tokens: list[Token], text: str, *, limits: Limits = DEFAULT,
-                 symbols: Symbols = NO_SYMBOLS) -> None:
+    def __init__(
+        self, tokens: list[Token], text: str, *, limits: Limits = DEFAULT, symbols: Symbols = NO_SYMBOLS
+    ) -> None:
         if len(tokens) > limits.max_tokens:
             raise LimitError("too-many-tokens", pos=tokens[limits.max_tokens].pos, limit=limits.max_tokens)
         self.tokens, self.text, self.limits, self.symbols = tokens, text, limits, symbols
@@ -193,8 +194,9 @@ class Parser(NameReading):
             self.next()
             return Call(func, (inner,), opened.pos)
         if tok.kind == "OP" and tok.text in _CLOSERS:
-            raise ParseError("mismatched-bracket", pos=tok.pos, open=shown, close=self.spelling(tok.text, tok),
-                             want=want)
+            raise ParseError(
+                "mismatched-bracket", pos=tok.pos, open=shown, close=self.spelling(tok.text, tok), want=want
+            )
         raise self.unexpected(tok, expected=want)
 
     def spelling(self, bracket: str, tok: Token) -> str:
@@ -294,4 +296,3 @@ class Parser(NameReading):
         var = self.deriv_var(var, self.peek(skip - 1).pos)
         self.i += skip
         return Deriv(var, self.expr(15), tok.pos)
-

@@ -4,7 +4,7 @@ labels, the index of a sum and the variable of a derivative. Mixed into
 
 from __future__ import annotations
 
-from ..errors import LimitError, NameError_, ParseError
+from ..errors import LimitError, ParseError, UnknownNameError
 from .functions import lookup
 from .lexer import Token, canonical
 from .names import display_name, resolve
@@ -67,8 +67,12 @@ class NameReading:
             return [name]
         parts = resolve(name, self.known, strict=self.symbols.strict)
         if parts is None:
-            raise NameError_("unknown-name", pos=pos, name=display_name(name),
-                             allowed=", ".join(display_name(n) for n in self.symbols.names) or "-")
+            raise UnknownNameError(
+                "unknown-name",
+                pos=pos,
+                name=display_name(name),
+                allowed=", ".join(display_name(n) for n in self.symbols.names) or "-",
+            )
         return parts
 
     def variable(self, tok: Token) -> Node:

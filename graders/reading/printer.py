@@ -45,6 +45,7 @@ def _prec(node: Node, plain: bool = False) -> int:
 
 def to_plain(node: Node) -> str:
     """A tree as plain text, with every multiplication and needed bracket explicit."""
+
     def wrap(child: Node, min_prec: int) -> str:
         s = to_plain(child)
         return f"({s})" if _prec(child, plain=True) < min_prec else s
@@ -84,6 +85,7 @@ def to_plain(node: Node) -> str:
 
 def to_latex(node: Node) -> str:
     """A tree as LaTeX (for MathJax), with the same grouping as :func:`to_plain`."""
+
     def wrap(child: Node, min_prec: int) -> str:
         s = to_latex(child)
         return rf"\left({s}\right)" if _prec(child) < min_prec else s

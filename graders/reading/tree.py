@@ -6,11 +6,25 @@ stages (limits, names, shapes) can point a caret at the problem.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Union
 
-__all__ = ["Node", "Num", "Name", "Neg", "BinOp", "Call", "Postfix", "Sum", "Deriv", "Eq", "Vector", "walk", "children",
-           "free_names"]
+__all__ = [
+    "Node",
+    "Num",
+    "Name",
+    "Neg",
+    "BinOp",
+    "Call",
+    "Postfix",
+    "Sum",
+    "Deriv",
+    "Eq",
+    "Vector",
+    "walk",
+    "children",
+    "free_names",
+]
 
 
 @dataclass(frozen=True)
@@ -31,7 +45,7 @@ class Name:
 
 @dataclass(frozen=True)
 class Neg:
-    operand: "Node"
+    operand: Node
     pos: int = 0
 
 
@@ -40,8 +54,8 @@ class BinOp:
     """``op`` is one of ``+ - * / ^ @ ⊙`` (``*`` between matrices is a matrix product)."""
 
     op: str
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
     pos: int = 0
 
 
@@ -50,7 +64,7 @@ class Call:
     """A whitelisted function applied to arguments (``exp``, ``log``, ``sigmoid`` ...)."""
 
     func: str
-    args: tuple["Node", ...]
+    args: tuple[Node, ...]
     pos: int = 0
 
 
@@ -59,7 +73,7 @@ class Postfix:
     """``!`` (factorial) or ``T`` (transpose)."""
 
     op: str
-    operand: "Node"
+    operand: Node
     pos: int = 0
 
 
@@ -68,9 +82,9 @@ class Sum:
     """``sum_{index=lo}^{hi} body``."""
 
     index: str
-    lo: "Node"
-    hi: "Node"
-    body: "Node"
+    lo: Node
+    hi: Node
+    body: Node
     pos: int = 0
 
 
@@ -79,7 +93,7 @@ class Deriv:
     """``d/d var (body)`` or ``\\frac{\\partial body}{\\partial var}``."""
 
     var: str
-    body: "Node"
+    body: Node
     pos: int = 0
 
 
@@ -88,8 +102,8 @@ class Eq:
     """``left = right``; ``label`` when ``left`` is a name the symbols do not declare
     (``θ_new = …``, ``J = …``): a label for the right side, not a claim."""
 
-    left: "Node"
-    right: "Node"
+    left: Node
+    right: Node
     pos: int = 0
     label: bool = False
 
@@ -98,11 +112,11 @@ class Eq:
 class Vector:
     """A literal column vector ``[a, b, c]``."""
 
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
     pos: int = 0
 
 
-Node = Union[Num, Name, Neg, BinOp, Call, Postfix, Sum, Deriv, Eq, Vector]
+Node = Num | Name | Neg | BinOp | Call | Postfix | Sum | Deriv | Eq | Vector
 
 
 def children(node: Node) -> tuple[Node, ...]:
@@ -138,7 +152,7 @@ def free_names(node: Node, declared=()) -> set[str]:
     while stack:
         n, bound = stack.pop()
         if isinstance(n, Name):
-            base, _, sub = n.name.partition("_")
+            _base, _, sub = n.name.partition("_")
             if sub in bound:
                 out.add(n.name)  # x_i under a sum over i: the entries of x
             elif n.name not in bound and (n.name not in ("e", "pi") or n.name in declared):

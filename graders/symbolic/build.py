@@ -37,7 +37,7 @@ class Env:
     """The SymPy objects of a question's symbols, by name."""
 
     values: dict = field(default_factory=dict)
-    symbols: Symbols = Symbols()
+    symbols: Symbols = field(default_factory=Symbols)
 
     @classmethod
     def of(cls, symbols: Symbols) -> Env:
@@ -115,7 +115,7 @@ class _Builder:
             raise ShapeError("shape-mismatch", pos=node.pos, left=_shape(a), right=_shape(b), op="·", hint=hint)
         return a * b
 
-    def build(self, node: Node):  # noqa: C901 - one case per node type
+    def build(self, node: Node):  # one case per node type
         if isinstance(node, Num):
             return number(node.text)
         if isinstance(node, Name):
@@ -183,8 +183,9 @@ class _Builder:
                 return entry.sympy(sp, *args)
             shape = mats[0].shape
             if any(m.shape != shape for m in mats):
-                raise ShapeError("shape-mismatch", pos=node.pos, left=_shape(mats[0]), right=_shape(mats[-1]),
-                                 op=node.func, hint="")
+                raise ShapeError(
+                    "shape-mismatch", pos=node.pos, left=_shape(mats[0]), right=_shape(mats[-1]), op=node.func, hint=""
+                )
             return sp.Matrix(*shape, lambda r, c: entry.sympy(sp, *(a[r, c] if is_matrix(a) else a for a in args)))
         x = args[0]
         return x.applyfunc(lambda v: entry.sympy(sp, v)) if is_matrix(x) else entry.sympy(sp, x)
@@ -204,8 +205,14 @@ class _Builder:
                 if is_matrix(a) != is_matrix(b) and _is_number(b if is_matrix(a) else a):
                     a, b = _broadcast(a, b)  # "1 - σ(z)" on a vector means elementwise
                 if is_matrix(a) != is_matrix(b) or (is_matrix(a) and a.shape != b.shape):
-                    raise ShapeError("shape-mismatch", pos=node.pos, left=_shape(a), right=_shape(b), op=op,
-                                     hint=transpose_hint(shape_of(a), shape_of(b)) if is_matrix(a) and is_matrix(b) else "")
+                    raise ShapeError(
+                        "shape-mismatch",
+                        pos=node.pos,
+                        left=_shape(a),
+                        right=_shape(b),
+                        op=op,
+                        hint=transpose_hint(shape_of(a), shape_of(b)) if is_matrix(a) and is_matrix(b) else "",
+                    )
                 return a + b if op == "+" else a - b
             if op in ("*", "@"):
                 return self.mul(a, b, node)

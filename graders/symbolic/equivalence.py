@@ -79,7 +79,9 @@ def sample(atoms, *, seed: int = 0, tries: int = 40, kinks=None):
         out = {}
         for a in atoms:
             v = p[str(a)]
-            out[a] = sp.ImmutableMatrix([[_rational(x) for x in row] for row in v]) if isinstance(v, tuple) else _rational(v)
+            out[a] = (
+                sp.ImmutableMatrix([[_rational(x) for x in row] for row in v]) if isinstance(v, tuple) else _rational(v)
+            )
         yield out
 
 
@@ -112,7 +114,7 @@ def close(a, b) -> bool:
     xs, ys = (list(a), list(b)) if _is_matrix(a) else ([a], [b])
     if len(xs) != len(ys):
         return False
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=False):
         if x.is_Rational and y.is_Rational:
             if x != y:
                 return False
@@ -175,8 +177,9 @@ def _pair(va, vb) -> tuple[str, str]:
     return show_pair(_python(va), _python(vb))
 
 
-def equivalent(a, b, *, points_needed: int = 8, tries: int = 40, seed: int = 0, simplify_s: float = 2.0,
-               kinks=None) -> Equivalence:
+def equivalent(
+    a, b, *, points_needed: int = 8, tries: int = 40, seed: int = 0, simplify_s: float = 2.0, kinks=None
+) -> Equivalence:
     """Three-valued equivalence of SymPy scalars or matrices of the same shape."""
     if _is_matrix(a) != _is_matrix(b) or (_is_matrix(a) and a.shape != b.shape):
         return Equivalence("not-equal", "shape")
@@ -213,9 +216,9 @@ def equivalent(a, b, *, points_needed: int = 8, tries: int = 40, seed: int = 0, 
     try:
         with soft_timeout(simplify_s):
             diff = sp.simplify(a - b)
-            if (diff.is_zero_matrix if _is_matrix(diff) else diff == 0):
+            if diff.is_zero_matrix if _is_matrix(diff) else diff == 0:
                 return Equivalence("equal", "simplify")
-    except Exception:  # noqa: BLE001 - a timed-out or failing simplify decides nothing
+    except Exception:  # a timed-out or failing simplify decides nothing
         pass
     return Equivalence("undetermined", "numeric" if good else "undefined")
 

@@ -50,8 +50,17 @@ class Relation:
         return f"{self.symbol}  {detail}" if detail else self.symbol
 
 
-_SYMBOLS = {(True, True): "⇔", (True, False): "⇒", (False, True): "⇐", (False, False): "⇎",
-            (True, None): "⇒ (⇐ ?)", (None, True): "⇐ (⇒ ?)", (False, None): "⇏", (None, False): "⇍", (None, None): "?"}
+_SYMBOLS = {
+    (True, True): "⇔",
+    (True, False): "⇒",
+    (False, True): "⇐",
+    (False, False): "⇎",
+    (True, None): "⇒ (⇐ ?)",
+    (None, True): "⇐ (⇒ ?)",
+    (False, None): "⇏",
+    (None, False): "⇍",
+    (None, None): "?",
+}
 
 # SymPy's solve returns only principal branches of these, so a check on its branches proves nothing.
 _PERIODIC = (sp.sin, sp.cos, sp.tan, sp.cot, sp.sec, sp.csc)
@@ -84,7 +93,7 @@ def _constant_ratio(f1, f2) -> bool:
     try:
         with soft_timeout(1.0):
             ratio = sp.simplify(f1 / f2) if sp.count_ops(f1) + sp.count_ops(f2) < 60 else None
-    except Exception:  # noqa: BLE001 - includes the soft time limit
+    except Exception:  # includes the soft time limit
         return False
     return ratio is not None and ratio.is_number and ratio != 0
 
@@ -97,13 +106,18 @@ def _one_unknown(f1, f2, x) -> Relation:
             forward, backward = s1.is_subset(s2), s2.is_subset(s1)
             lost = sp.Complement(s1, s2) if forward is False else sp.S.EmptySet
             added = sp.Complement(s2, s1) if backward is False else sp.S.EmptySet
-    except Exception:  # noqa: BLE001 - undecided (includes the soft time limit)
+    except Exception:  # undecided (includes the soft time limit)
         return Relation(None, None)
     witness = next((_items(s)[0] for s in (lost, added) if isinstance(s, sp.FiniteSet) and s), None)
     shown = not (s1.has(sp.ConditionSet) or s2.has(sp.ConditionSet))  # "unsolved" is not worth showing
-    return Relation(forward, backward, lost=_solutions(name, lost), added=_solutions(name, added),
-                    sets=f"{name} ∈ {_set(s1)} → {_set(s2)}" if shown else "",
-                    point={name: str(witness)} if witness is not None else None)
+    return Relation(
+        forward,
+        backward,
+        lost=_solutions(name, lost),
+        added=_solutions(name, added),
+        sets=f"{name} ∈ {_set(s1)} → {_set(s2)}" if shown else "",
+        point={name: str(witness)} if witness is not None else None,
+    )
 
 
 def _solutions(name: str, s) -> str:
@@ -132,16 +146,20 @@ def _implies(f1, f2) -> tuple[bool | None, dict | None]:
                 try:
                     with soft_timeout(0.75):
                         branches = sp.solve(f1, v)
-                except Exception:  # noqa: BLE001 - this variable is undecided (includes the soft time limit)
+                except Exception:  # this variable is undecided (includes the soft time limit)
                     continue
-                if not branches or len(branches) > 6 or any(not isinstance(b, sp.Expr) or b.has(*_PARTIAL) for b in branches):
+                if (
+                    not branches
+                    or len(branches) > 6
+                    or any(not isinstance(b, sp.Expr) or b.has(*_PARTIAL) for b in branches)
+                ):
                     continue  # [] can also mean "could not solve"
                 checks = [_on_branch(f1, f2, v, b) for b in branches]
                 witness = next((w for verdict, w in checks if verdict is False), None)
                 if witness is not None:
                     return False, witness
                 agreed += all(verdict for verdict, _ in checks)
-    except Exception:  # noqa: BLE001 - out of time: the variables not reached count as unsolvable
+    except Exception:  # out of time: the variables not reached count as unsolvable
         pass
     return (True if agreed else None), None
 

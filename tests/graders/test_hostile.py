@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graders.grading.pipeline import check
 from graders.bank import load
+from graders.grading.pipeline import check
 from graders.isolation import backend, check_isolated
 
 MSE = load("mse-house-prices")

@@ -23,7 +23,8 @@ from .evaluation.test_equivalence import PAIRS
 # misconception's own answer: where floats decide, the result is the SymPy path's, field for field.
 CASES = [
     (q.id, answer, seed)
-    for q in load_all().values() if q.kind in ("numeric", "symbolic", "matrix")
+    for q in load_all().values()
+    if q.kind in ("numeric", "symbolic", "matrix")
     for answer, seed in [(t.answer, t.seed) for t in q.tests] + [(m.answer, None) for m in q.misconceptions]
 ]
 QUESTIONS = load_all()
@@ -63,14 +64,25 @@ def test_floats_decide_most_self_tests(kind):
 
 
 TEMPLATE = {
-    "id": "scaled-square", "kind": "symbolic", "topic": "practice",
-    "title": {"zh": "平方", "en": "A square"}, "prompt": {"zh": "展开。", "en": "Expand."},
-    "answer": "{k}*(x - {c})^2", "variables": {"x": {"domain": "real"}},
+    "id": "scaled-square",
+    "kind": "symbolic",
+    "topic": "practice",
+    "title": {"zh": "平方", "en": "A square"},
+    "prompt": {"zh": "展开。", "en": "Expand."},
+    "answer": "{k}*(x - {c})^2",
+    "variables": {"x": {"domain": "real"}},
     "params": {"k": [2, 3], "c": [1, 0.5, -4]},
-    "misconceptions": [{"answer": "{k}*x^2 - {c}", "note": "square-term-only",
-                        "feedback": {"zh": "只平方了一项。", "en": "Only one term was squared."}}],
-    "tests": [{"answer": "2(x-1)^2", "verdict": "correct", "seed": 0},
-              {"answer": "2x^2 - 1", "verdict": "incorrect", "note": "square-term-only", "seed": 0}],
+    "misconceptions": [
+        {
+            "answer": "{k}*x^2 - {c}",
+            "note": "square-term-only",
+            "feedback": {"zh": "只平方了一项。", "en": "Only one term was squared."},
+        }
+    ],
+    "tests": [
+        {"answer": "2(x-1)^2", "verdict": "correct", "seed": 0},
+        {"answer": "2x^2 - 1", "verdict": "incorrect", "note": "square-term-only", "seed": 0},
+    ],
 }
 
 
@@ -87,43 +99,80 @@ def test_variants_use_the_same_parameter_values(answer, seed):
     assert fast.verdict.value == ("correct" if answer.startswith("{k}x") else "incorrect")
 
 
-@pytest.mark.parametrize("qid, answer, imported", [
-    ("sigmoid-derivative", "σ(z)(1-σ(z))", "NO-SYMPY"),
-    ("backprop-two-layer-dw2", "g σ(W1 x)^T", "NO-SYMPY"),
-    ("mse-house-prices", "sum(i, i, 1, 3) - 6 + 100", "SYMPY"),  # a sum needs SymPy: the probe can tell
-])
+@pytest.mark.parametrize(
+    "qid, answer, imported",
+    [
+        ("sigmoid-derivative", "σ(z)(1-σ(z))", "NO-SYMPY"),
+        ("backprop-two-layer-dw2", "g σ(W1 x)^T", "NO-SYMPY"),
+        ("mse-house-prices", "sum(i, i, 1, 3) - 6 + 100", "SYMPY"),  # a sum needs SymPy: the probe can tell
+    ],
+)
 def test_which_checks_import_sympy(qid, answer, imported):
     # --no-sandbox: the check runs in this process (otherwise a forked child would import SymPy unseen)
-    code = (f"import sys; from graders.cli.main import main; rc = main(['check', {qid!r}, {answer!r}, '--no-sandbox']);"
-            "print('SYMPY' if 'sympy' in sys.modules else 'NO-SYMPY', rc)")
+    code = (
+        f"import sys; from graders.cli.main import main; rc = main(['check', {qid!r}, {answer!r}, '--no-sandbox']);"
+        "print('SYMPY' if 'sympy' in sys.modules else 'NO-SYMPY', rc)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == f"{imported} 0", out.stdout + out.stderr
 
 
-@pytest.mark.parametrize("a, b", [(a, b) for a, b, _ in PAIRS] + [
-    ("2*(yhat-y)/n", "-2*(y-yhat)/n"), ("2*(yhat-y)/n", "2*(y-yhat)/n"), ("exp(x)/(1+exp(x))", "1/(1+exp(-x))"),
-    ("cosh(x)^2-sinh(x)^2", "1"), ("log(x y)", "log(x)+log(y)"), ("1/x", "x^-1"), ("x", "x +"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [(a, b) for a, b, _ in PAIRS]
+    + [
+        ("2*(yhat-y)/n", "-2*(y-yhat)/n"),
+        ("2*(yhat-y)/n", "2*(y-yhat)/n"),
+        ("exp(x)/(1+exp(x))", "1/(1+exp(-x))"),
+        ("cosh(x)^2-sinh(x)^2", "1"),
+        ("log(x y)", "log(x)+log(y)"),
+        ("1/x", "x^-1"),
+        ("x", "x +"),
+    ],
+)
 def test_equiv_agrees_with_sympy(a, b):
     from graders.grading.equiv import equiv_texts
 
     fast, slow = equiv_texts(a, b), equiv_texts(a, b, floats=False)
-    assert (fast.verdict, fast.counterexample, fast.feedback, fast.parsed, fast.latex) == \
-        (slow.verdict, slow.counterexample, slow.feedback, slow.parsed, slow.latex)
+    assert (fast.verdict, fast.counterexample, fast.feedback, fast.parsed, fast.latex) == (
+        slow.verdict,
+        slow.counterexample,
+        slow.feedback,
+        slow.parsed,
+        slow.latex,
+    )
 
 
-@pytest.mark.parametrize("a, b", [
-    ("(W*x)ᵀ", "xᵀWᵀ"), ("W^T", "transpose(W)"), ("W ⊙ W", "hadamard(W, W)"), ("Wᵀ", "W"), ("W*x", "x*W"),
-    ("W x + W x", "2 W x"), ("W x", "-(-W) x"), ("softmax(W x)", "softmax(W x + 1)"), ("softmax(W x)", "W x"),
-    ("1 - σ(W x)", "σ(-W x)"), ("σ'(W x)", "σ(W x) ⊙ (1 - σ(W x))"), ("xᵀ x", "x ⋅ x"), ("[1, 2] ", "[[1], [2]]"),
-])
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("(W*x)ᵀ", "xᵀWᵀ"),
+        ("W^T", "transpose(W)"),
+        ("W ⊙ W", "hadamard(W, W)"),
+        ("Wᵀ", "W"),
+        ("W*x", "x*W"),
+        ("W x + W x", "2 W x"),
+        ("W x", "-(-W) x"),
+        ("softmax(W x)", "softmax(W x + 1)"),
+        ("softmax(W x)", "W x"),
+        ("1 - σ(W x)", "σ(-W x)"),
+        ("σ'(W x)", "σ(W x) ⊙ (1 - σ(W x))"),
+        ("xᵀ x", "x ⋅ x"),
+        ("[1, 2] ", "[[1], [2]]"),
+    ],
+)
 def test_equiv_agrees_with_sympy_on_matrices(a, b):
     from graders.grading.equiv import equiv_texts
 
     env = Symbols.parse_spec("W=3x4,x=4x1")
     fast, slow = equiv_texts(a, b, env), equiv_texts(a, b, env, floats=False)
-    assert (fast.verdict, fast.counterexample, fast.feedback, fast.parsed, fast.latex) == \
-        (slow.verdict, slow.counterexample, slow.feedback, slow.parsed, slow.latex)
+    assert (fast.verdict, fast.counterexample, fast.feedback, fast.parsed, fast.latex) == (
+        slow.verdict,
+        slow.counterexample,
+        slow.feedback,
+        slow.parsed,
+        slow.latex,
+    )
 
 
 # Property: on random well-formed expressions, floats (falling back to SymPy) give SymPy's verdict.
@@ -138,8 +187,11 @@ def _expressions():
         unary = st.tuples(st.sampled_from(["exp", "log", "sqrt", "σ", "tanh", "abs", "relu", "floor"]), inner)
         binary = st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner)
         power = st.tuples(inner, st.sampled_from(["2", "3", "-1", "0.5", "99", "100"]))
-        return st.one_of(unary.map(lambda t: f"{t[0]}({t[1]})"), binary.map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
-                         power.map(lambda t: f"({t[0]})^{t[1]}"))
+        return st.one_of(
+            unary.map(lambda t: f"{t[0]}({t[1]})"),
+            binary.map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+            power.map(lambda t: f"({t[0]})^{t[1]}"),
+        )
 
     return st.recursive(leaves, extend, max_leaves=6)
 

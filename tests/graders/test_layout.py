@@ -53,7 +53,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return [*stack[stack.index(nxt) :], nxt]
             if nxt not in state and (found := visit(nxt)):
                 return found
         stack.pop()
@@ -69,7 +69,9 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
 def test_no_import_cycles():
     graph = _graph()
     # a package's __init__ re-exporting its modules is not a cycle when a module imports a sibling
-    edges = {m: {t for t in ts if not (m.startswith(t + ".") and t in graph and _is_init(t))} for m, ts in graph.items()}
+    edges = {
+        m: {t for t in ts if not (m.startswith(t + ".") and t in graph and _is_init(t))} for m, ts in graph.items()
+    }
     assert _cycle(edges) is None, " -> ".join(_cycle(edges) or [])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graders.errors import NameError_
+from graders.errors import UnknownNameError
 from graders.evaluation.compile import variables
 from graders.evaluation.equivalence import Space, Undecided, equivalent, kinks, scale_factor
 from graders.reading import parse
@@ -92,29 +92,37 @@ def test_names_are_resolved_when_read(text, symbols, expected):
 
 
 def test_an_unknown_name_in_a_strict_scope_is_an_error_when_read():
-    with pytest.raises(NameError_):
+    with pytest.raises(UnknownNameError):
         parse("q", symbols=strict("x"))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("relu(x - 10)", {"x": ["10"]}), ("abs(3 - 2x)", {"x": ["3/2"]}), ("max(a, 2a - 3)", {"a": ["3"]}),
-    ("relu(x y)", {}), ("relu(x^2 - 1)", {}), ("x + 1", {}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("relu(x - 10)", {"x": ["10"]}),
+        ("abs(3 - 2x)", {"x": ["3/2"]}),
+        ("max(a, 2a - 3)", {"a": ["3"]}),
+        ("relu(x y)", {}),
+        ("relu(x^2 - 1)", {}),
+        ("x + 1", {}),
+    ],
+)
 def test_kinks_of_linear_switches_in_one_variable(text, expected):
     found = kinks([parse(text)], Space.of(FREE))
     assert {k: [str(v) for v in vs] for k, vs in found.items()} == expected
 
 
-@pytest.mark.parametrize("got, expected, factor", [
-    ("(y-yhat)^2", "2(y-yhat)^2", "1/2"),
-    ("6x", "2x", "3"),
-    ("-x/4", "x", "-1/4"),
-    ("x^2", "x", None),
-    ("x", "x", None),  # 1 is not a mistake
-    ("13x", "x", None),  # beyond the small factors a reader forgets
-])
+@pytest.mark.parametrize(
+    "got, expected, factor",
+    [
+        ("(y-yhat)^2", "2(y-yhat)^2", "1/2"),
+        ("6x", "2x", "3"),
+        ("-x/4", "x", "-1/4"),
+        ("x^2", "x", None),
+        ("x", "x", None),  # 1 is not a mistake
+        ("13x", "x", None),  # beyond the small factors a reader forgets
+    ],
+)
 def test_scale_factor(got, expected, factor):
     found = scale_factor(parse(got), parse(expected), FREE)
     assert (None if found is None else str(found)) == factor
-
-

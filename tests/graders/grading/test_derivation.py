@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from graders.result import EXIT_USAGE
-
 import json
 
 import pytest
 
-from graders.symbolic.build import build
 from graders.cli.main import main
-from graders.grading.derivation import grade_derivation_text, split_lines, split_link
-from graders.reading import parse
+from graders.grading.derivation import grade_derivation_text
+from graders.grading.steps import split_lines, split_link
+from graders.result import EXIT_USAGE
 
 TABLE = [
     # (derivation, verdict, note, per-line marks)
@@ -122,31 +120,37 @@ def test_implications(text, verdict, note, marks, found):
     assert r.steps[-1].note.split("  ")[0] == found
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("⇒ x = 2", ("⇒", "x = 2")),
-    ("=> x = 2", ("⇒", "x = 2")),
-    (r"\implies x=2", ("⇒", "x=2")),
-    (r"\Rightarrow x = 2", ("⇒", "x = 2")),
-    ("⇔ x = 2", ("⇔", "x = 2")),
-    ("<=> x = 2", ("⇔", "x = 2")),
-    (r"\iff x = 2", ("⇔", "x = 2")),
-    (r"\Leftrightarrow x = 2", ("⇔", "x = 2")),
-    ("= 2x + 1", ("=", "2x + 1")),
-    ("x = 2", ("", "x = 2")),
-    ("x => 2", ("", "x => 2")),  # only at the start of a line
-    (r"\iffy", ("", r"\iffy")),  # a longer command is not a marker
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("⇒ x = 2", ("⇒", "x = 2")),
+        ("=> x = 2", ("⇒", "x = 2")),
+        (r"\implies x=2", ("⇒", "x=2")),
+        (r"\Rightarrow x = 2", ("⇒", "x = 2")),
+        ("⇔ x = 2", ("⇔", "x = 2")),
+        ("<=> x = 2", ("⇔", "x = 2")),
+        (r"\iff x = 2", ("⇔", "x = 2")),
+        (r"\Leftrightarrow x = 2", ("⇔", "x = 2")),
+        ("= 2x + 1", ("=", "2x + 1")),
+        ("x = 2", ("", "x = 2")),
+        ("x => 2", ("", "x => 2")),  # only at the start of a line
+        (r"\iffy", ("", r"\iffy")),  # a longer command is not a marker
+    ],
+)
 def test_split_link(line, expected):
     assert split_link(line) == expected
 
 
-@pytest.mark.parametrize("text, en, zh", [
-    ("x^2 = x\nx = 1", "loses the solution x = 0 (did you divide by an expression that can be 0", "丢失了解 x = 0"),
-    ("sqrt(x+2) = x\nx + 2 = x^2", "only follows one way (⇒): it adds x = -1", "单向推出（⇒）：它引入了 x = -1"),
-    ("2x = 4\nx = 3", "loses x = 2 and adds x = 3", "丢失了 x = 2，又引入了 x = 3"),
-    ("sqrt(x+2) = x\n⇒ x + 2 = x^2", "Every step is correct. Steps marked ⇒ (line 2) may add roots", "增根"),
-    ("x^2 - 4\n⇒ (x-2)(x+2)", "Line 2: A leading ⇒ joins two equations", "第 2 行： 行首的 ⇒ 连接两个等式"),
-])
+@pytest.mark.parametrize(
+    "text, en, zh",
+    [
+        ("x^2 = x\nx = 1", "loses the solution x = 0 (did you divide by an expression that can be 0", "丢失了解 x = 0"),
+        ("sqrt(x+2) = x\nx + 2 = x^2", "only follows one way (⇒): it adds x = -1", "单向推出（⇒）：它引入了 x = -1"),
+        ("2x = 4\nx = 3", "loses x = 2 and adds x = 3", "丢失了 x = 2，又引入了 x = 3"),
+        ("sqrt(x+2) = x\n⇒ x + 2 = x^2", "Every step is correct. Steps marked ⇒ (line 2) may add roots", "增根"),
+        ("x^2 - 4\n⇒ (x-2)(x+2)", "Line 2: A leading ⇒ joins two equations", "第 2 行： 行首的 ⇒ 连接两个等式"),
+    ],
+)
 def test_implication_feedback(text, en, zh):
     r = grade_derivation_text(text)
     assert en in r.feedback.en and zh in r.feedback.zh, r.feedback

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from graders.bank import load
 from graders.grading.common import guarded
 from graders.grading.pipeline import check
-from graders.bank import load
 from graders.result import Verdict
 
 
@@ -20,11 +20,14 @@ def test_variant_index_is_reported():
     assert check(load("gd-step-variant"), "2.6", seed=0).variant == 0
 
 
-@pytest.mark.parametrize("exc, verdict, note", [
-    (RecursionError(), Verdict.TOO_LARGE, "too-large"),
-    (MemoryError(), Verdict.TOO_LARGE, "too-large"),
-    (ZeroDivisionError("boom"), Verdict.ERROR, "internal-error"),
-])
+@pytest.mark.parametrize(
+    "exc, verdict, note",
+    [
+        (RecursionError(), Verdict.TOO_LARGE, "too-large"),
+        (MemoryError(), Verdict.TOO_LARGE, "too-large"),
+        (ZeroDivisionError("boom"), Verdict.ERROR, "internal-error"),
+    ],
+)
 def test_guarded_turns_failures_into_results(exc, verdict, note):
     def fail():
         raise exc
@@ -35,15 +38,18 @@ def test_guarded_turns_failures_into_results(exc, verdict, note):
     assert r.detail == ("ZeroDivisionError: boom" if note == "internal-error" else "")
 
 
-@pytest.mark.parametrize("qid, answer, note", [
-    ("mse-gradient-prediction", "2(ŷ_i - y_i)", "missing-1-over-n"),
-    ("gd-update-rule", "θ + 2η(θ-1)", "plus-gradient"),
-    ("bce-logit-gradient", "y - σ(z)", "y-minus-p"),
-    ("backprop-two-layer-dw2", "σ(W1 x) gᵀ", "missing-transpose"),
-    ("gd-step-quadratic", "1.9", "missing-factor-2"),
-    ("sigmoid-derivative", "-σ(z)(1-σ(z))", "negated"),
-    ("sigmoid-derivative", "2σ(z)(1-σ(z))", "scaled"),
-])
+@pytest.mark.parametrize(
+    "qid, answer, note",
+    [
+        ("mse-gradient-prediction", "2(ŷ_i - y_i)", "missing-1-over-n"),
+        ("gd-update-rule", "θ + 2η(θ-1)", "plus-gradient"),
+        ("bce-logit-gradient", "y - σ(z)", "y-minus-p"),
+        ("backprop-two-layer-dw2", "σ(W1 x) gᵀ", "missing-transpose"),
+        ("gd-step-quadratic", "1.9", "missing-factor-2"),
+        ("sigmoid-derivative", "-σ(z)(1-σ(z))", "negated"),
+        ("sigmoid-derivative", "2σ(z)(1-σ(z))", "scaled"),
+    ],
+)
 def test_misconception_notes(qid, answer, note):
     r = check(load(qid), answer)
     assert r.verdict is Verdict.INCORRECT and r.note == note
@@ -54,7 +60,9 @@ def test_not_equivalent_names_a_counterexample():
     assert r.note == "not-equivalent" and set(r.counterexample) == {"z"} and "z =" in r.feedback.en
 
 
-@pytest.mark.parametrize("answer", ["100 + sigmoid(-1000)", "100 + σ(-745)", "100 - sigmoid(-1000)", "100 + 0*exp(-1000)"])
+@pytest.mark.parametrize(
+    "answer", ["100 + sigmoid(-1000)", "100 + σ(-745)", "100 - sigmoid(-1000)", "100 + 0*exp(-1000)"]
+)
 @pytest.mark.parametrize("floats", [True, False])
 def test_the_float_and_sympy_paths_agree_on_extreme_arguments(answer, floats):
     """One overflow-safe sigmoid, read by the limits, the float layer and the SymPy builder."""

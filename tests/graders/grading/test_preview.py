@@ -2,15 +2,18 @@ from __future__ import annotations
 
 import pytest
 
-from graders.grading.preview import preview
 from graders.bank import load
+from graders.grading.preview import preview
 
 
-@pytest.mark.parametrize("text, parsed, variables", [
-    ("2θ(1-θ)", "2*θ*(1 - θ)", ("θ",)),
-    ("ŷ - y", "ŷ - y", ("y", "ŷ")),
-    ("sum(x_i, i, 1, n)/n", "sum(x_i, i, 1, n)/n", ("n", "x_i")),
-])
+@pytest.mark.parametrize(
+    "text, parsed, variables",
+    [
+        ("2θ(1-θ)", "2*θ*(1 - θ)", ("θ",)),
+        ("ŷ - y", "ŷ - y", ("y", "ŷ")),
+        ("sum(x_i, i, 1, n)/n", "sum(x_i, i, 1, n)/n", ("n", "x_i")),
+    ],
+)
 def test_valid_preview(text, parsed, variables):
     p = preview(text)
     assert p.valid and p.parsed == parsed and p.variables == variables and p.latex

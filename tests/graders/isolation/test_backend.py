@@ -9,13 +9,16 @@ from graders.isolation import backend, run_many
 from graders.result import Result, Verdict
 
 
-@pytest.mark.parametrize("platform, os_name, fork, timer, chosen", [
-    ("linux", "posix", True, True, "fork"),
-    ("darwin", "posix", True, True, "fork"),
-    ("emscripten", "posix", False, False, "inline"),  # Pyodide: os.fork exists but raises
-    ("wasi", "posix", False, False, "inline"),
-    ("win32", "nt", False, False, "inline"),
-])
+@pytest.mark.parametrize(
+    "platform, os_name, fork, timer, chosen",
+    [
+        ("linux", "posix", True, True, "fork"),
+        ("darwin", "posix", True, True, "fork"),
+        ("emscripten", "posix", False, False, "inline"),  # Pyodide: os.fork exists but raises
+        ("wasi", "posix", False, False, "inline"),
+        ("win32", "nt", False, False, "inline"),
+    ],
+)
 def test_capabilities(platform, os_name, fork, timer, chosen):
     caps = detect(platform, os_name)
     assert (caps.fork, caps.interval_timer, backend(caps)) == (fork, timer, chosen)

@@ -33,13 +33,25 @@ def _segfault():
 
 
 def test_limits_hit_one_answer_only():
-    tasks = [(0, lambda: Result(Verdict.CORRECT)), (1, _hang), (2, _memory), (3, _die),
-             (4, lambda: Result(Verdict.INCORRECT)), (5, lambda: 1 / 0), (6, _segfault)]
+    tasks = [
+        (0, lambda: Result(Verdict.CORRECT)),
+        (1, _hang),
+        (2, _memory),
+        (3, _die),
+        (4, lambda: Result(Verdict.INCORRECT)),
+        (5, lambda: 1 / 0),
+        (6, _segfault),
+    ]
     got = dict(run_pool(tasks, jobs=2, timeout=3.0, memory_mb=256))
     assert {k: (r.verdict, r.note) for k, r in got.items()} == {
-        0: (Verdict.CORRECT, ""), 1: (Verdict.TIMEOUT, "timeout"), 2: (Verdict.TOO_LARGE, "too-large"),
+        0: (Verdict.CORRECT, ""),
+        1: (Verdict.TIMEOUT, "timeout"),
+        2: (Verdict.TOO_LARGE, "too-large"),
         3: (Verdict.ERROR, "crashed"),  # a worker that exits on its own crashed: it hit no limit
-        4: (Verdict.INCORRECT, ""), 5: (Verdict.ERROR, "crashed"), 6: (Verdict.ERROR, "crashed")}
+        4: (Verdict.INCORRECT, ""),
+        5: (Verdict.ERROR, "crashed"),
+        6: (Verdict.ERROR, "crashed"),
+    }
     assert "exit status" in got[3].detail and got[5].detail.startswith("ZeroDivisionError")
 
 
@@ -60,5 +72,5 @@ def test_the_limit_is_cpu_time_not_wall_time():
     busy = cpu_seconds(os.getpid())
     assert busy is not None and busy >= 0
     tasks = [(0, _hang)]
-    (_, r), = run_pool(tasks, jobs=1, timeout=0.3)
+    ((_, r),) = run_pool(tasks, jobs=1, timeout=0.3)
     assert r.verdict is Verdict.TIMEOUT and 250 <= r.elapsed_ms < 5000

@@ -38,13 +38,16 @@ def _sleep():
     time.sleep(60)  # blocks without using CPU: the wall-clock backstop ends it
 
 
-@pytest.mark.parametrize("fn, verdict, note", [
-    (_hang, Verdict.TIMEOUT, "timeout"),
-    (_memory, Verdict.TOO_LARGE, "too-large"),
-    (_crash, Verdict.ERROR, "crashed"),
-    (_recursion, Verdict.TOO_LARGE, "too-large"),
-    (_sleep, Verdict.TIMEOUT, "timeout"),
-])
+@pytest.mark.parametrize(
+    "fn, verdict, note",
+    [
+        (_hang, Verdict.TIMEOUT, "timeout"),
+        (_memory, Verdict.TOO_LARGE, "too-large"),
+        (_crash, Verdict.ERROR, "crashed"),
+        (_recursion, Verdict.TOO_LARGE, "too-large"),
+        (_sleep, Verdict.TIMEOUT, "timeout"),
+    ],
+)
 def test_limits(fn, verdict, note):
     timeout = 1.0 if verdict is Verdict.TIMEOUT else 15.0  # generous: the machine may be busy
     t0 = time.monotonic()

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graders.symbolic.build import build
-from graders.symbolic.equivalence import equivalent
 from graders.errors import InputError, LimitError, ParseError
 from graders.reading import parse
 from graders.reading.printer import to_plain
+from graders.symbolic.build import build
+from graders.symbolic.equivalence import equivalent
 
 SAME_AS_PLAIN = [
     (r"\frac{1}{n}\sum_{i=1}^{n}(y_i-\hat{y}_i)^2", "1/n*sum((y_i - yhat_i)^2, i, 1, n)"),
@@ -94,50 +94,59 @@ def test_e_is_eulers_number_and_sum_is_expanded():
     assert "Sum" in str(build(parse(r"\sum_{i=1}^{n} x_i")))
 
 
-@pytest.mark.parametrize("text, code", [
-    (r"\def\a{\a\a}\a", "latex-unknown-command"),
-    (r"\input{/etc/passwd}", "latex-unknown-command"),
-    (r"\frac{a}{", "unexpected-end"),
-    (r"\left( x", "unclosed"),
-    (r"\sum_i x_i", "sum-index"),
-    (r"\sum_{i=1} x_i", "sum-index"),
-    (r"x_{+}", "latex-subscript"),
-    (r"\frac{\partial J}{\partial 2}", "diff-variable"),
-    (r"\lfloor x", "unclosed"),
-    (r"\left\lfloor", "unclosed"),
-    (r"\lfloor x \rceil", "mismatched-bracket"),
-    (r"\left\lfloor x \right\rceil", "mismatched-bracket"),
-    (r"\left\lceil x \right)", "mismatched-bracket"),
-    (r"\lfloor x }", "unexpected"),
-    (r"\rfloor x", "unexpected"),
-    (r"\lfloorx \rfloor", "latex-unknown-command"),
-    (r"\left\lgroup x \right\rgroup", "unexpected"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (r"\def\a{\a\a}\a", "latex-unknown-command"),
+        (r"\input{/etc/passwd}", "latex-unknown-command"),
+        (r"\frac{a}{", "unexpected-end"),
+        (r"\left( x", "unclosed"),
+        (r"\sum_i x_i", "sum-index"),
+        (r"\sum_{i=1} x_i", "sum-index"),
+        (r"x_{+}", "latex-subscript"),
+        (r"\frac{\partial J}{\partial 2}", "diff-variable"),
+        (r"\lfloor x", "unclosed"),
+        (r"\left\lfloor", "unclosed"),
+        (r"\lfloor x \rceil", "mismatched-bracket"),
+        (r"\left\lfloor x \right\rceil", "mismatched-bracket"),
+        (r"\left\lceil x \right)", "mismatched-bracket"),
+        (r"\lfloor x }", "unexpected"),
+        (r"\rfloor x", "unexpected"),
+        (r"\lfloorx \rfloor", "latex-unknown-command"),
+        (r"\left\lgroup x \right\rgroup", "unexpected"),
+    ],
+)
 def test_latex_errors(text, code):
     with pytest.raises(InputError) as info:
         parse(text)
     assert info.value.code == code
 
 
-@pytest.mark.parametrize("text, code", [
-    ("x^{" * 100 + "x" + "}" * 100, "too-deep"),
-    (r"\frac{" * 80 + "1" + "}{2}" * 80, "too-deep"),
-    (r"\sqrt{" * 80 + "2" + "}" * 80, "too-deep"),
-    ("\\," * 1500, "too-long"),
-    (r"\lfloor" * 80 + "x" + r"\rfloor" * 80, "too-deep"),
-    (r"\left\lceil" * 80 + " x", "too-deep"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("x^{" * 100 + "x" + "}" * 100, "too-deep"),
+        (r"\frac{" * 80 + "1" + "}{2}" * 80, "too-deep"),
+        (r"\sqrt{" * 80 + "2" + "}" * 80, "too-deep"),
+        ("\\," * 1500, "too-long"),
+        (r"\lfloor" * 80 + "x" + r"\rfloor" * 80, "too-deep"),
+        (r"\left\lceil" * 80 + " x", "too-deep"),
+    ],
+)
 def test_latex_bombs(text, code):
     with pytest.raises((LimitError, ParseError)) as info:
         parse(text)
     assert info.value.code == code
 
 
-@pytest.mark.parametrize("text, pos, params", [
-    (r"\lfloor x \rceil", 10, {"open": r"\lfloor", "close": r"\rceil", "want": r"\rfloor"}),
-    (r"\left\lceil x \right\rfloor", 14, {"open": r"\lceil", "close": r"\rfloor", "want": r"\rceil"}),
-    (r"\frac{1}{2} + ⌊x \rceil", 17, {"open": "⌊", "close": r"\rceil", "want": "⌋"}),
-])
+@pytest.mark.parametrize(
+    "text, pos, params",
+    [
+        (r"\lfloor x \rceil", 10, {"open": r"\lfloor", "close": r"\rceil", "want": r"\rfloor"}),
+        (r"\left\lceil x \right\rfloor", 14, {"open": r"\lceil", "close": r"\rfloor", "want": r"\rceil"}),
+        (r"\frac{1}{2} + ⌊x \rceil", 17, {"open": "⌊", "close": r"\rceil", "want": "⌋"}),
+    ],
+)
 def test_mismatched_brackets_are_named_as_typed(text, pos, params):
     with pytest.raises(ParseError) as info:
         parse(text)
@@ -150,20 +159,26 @@ def test_unclosed_floor_points_at_the_opening_command():
     assert (info.value.pos, info.value.params) == (4, {"open": r"\lfloor", "close": r"\rfloor"})
 
 
-@pytest.mark.parametrize("text, plain", [
-    (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", "[[1, 2], [3, 4]]"),
-    (r"\begin{pmatrix} 0 \\ 2 \\ 0 \\ \end{pmatrix}", "[[0], [2], [0]]"),
-    (r"\begin{bmatrix} \sigma(0) & e \end{bmatrix}", "[[σ(0), e]]"),
-])
+@pytest.mark.parametrize(
+    "text, plain",
+    [
+        (r"\begin{bmatrix} 1 & 2 \\ 3 & 4 \end{bmatrix}", "[[1, 2], [3, 4]]"),
+        (r"\begin{pmatrix} 0 \\ 2 \\ 0 \\ \end{pmatrix}", "[[0], [2], [0]]"),
+        (r"\begin{bmatrix} \sigma(0) & e \end{bmatrix}", "[[σ(0), e]]"),
+    ],
+)
 def test_latex_matrices(text, plain):
     assert to_plain(parse(text)) == plain
 
 
-@pytest.mark.parametrize("text, code", [
-    (r"\begin{array} 1 \end{array}", "latex-unknown-command"),
-    (r"\begin{bmatrix} 1 & 2", "unclosed"),
-    (r"\begin{bmatrix} 1 \end{pmatrix}", "unclosed"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        (r"\begin{array} 1 \end{array}", "latex-unknown-command"),
+        (r"\begin{bmatrix} 1 & 2", "unclosed"),
+        (r"\begin{bmatrix} 1 \end{pmatrix}", "unclosed"),
+    ],
+)
 def test_latex_matrix_errors(text, code):
     with pytest.raises(InputError) as info:
         parse(text)

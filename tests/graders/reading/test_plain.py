@@ -93,48 +93,51 @@ def test_reads(text, expected):
     assert to_plain(parse(text)) == expected
 
 
-@pytest.mark.parametrize("text, code, pos", [
-    ("abc(", "unclosed", 3),
-    ("(x + 1", "unclosed", 0),
-    ("x +", "unexpected-end", 3),
-    ("x + * 2", "unexpected", 4),
-    ("2 3", "missing-operator", 2),
-    ("", "empty", 0),
-    ("   ", "empty", 0),
-    ("x $ y", "bad-char", 2),
-    ("x'", "prime-needs-function", 1),
-    ("f'(x)", "prime-needs-function", 1),
-    ("__import__('os')", "bad-char", 0),
-    ("a = b = c", "chained-equals", 6),
-    ("exp(1, 2)", "arity", 0),
-    ("sum x", "call-needs-parens", 0),
-    ("x\u202e+1", "invisible-char", 1),
-    ("x\u200b", "invisible-char", 1),
-    ("\u0430 + 1", "confusable-char", 0),  # Cyrillic a
-    ("\u0661 + 1", "confusable-char", 0),  # Arabic-Indic digit one (full-width digits are read: NFKC)
-    ("1e", "incomplete-exponent", 0),
-    ("x + 2e-", "incomplete-exponent", 4),
-    ("0x64", "hex-number", 0),
-    ("3½", "mixed-number", 1),
-    ("tanh^-1(x)", "inverse-function-power", 5),
-    ("|x", "unclosed", 0),
-    ("||", "unexpected-end", 2),
-    # floor/ceiling brackets: a wrong closing bracket is named where it stands
-    ("⌊x⌉", "mismatched-bracket", 2),
-    ("⌈x⌋", "mismatched-bracket", 2),
-    ("⌊x)", "mismatched-bracket", 2),
-    ("(⌊x)⌋", "mismatched-bracket", 3),
-    ("⌊[1, 2⌋", "unclosed", 1),
-    ("⌊x", "unclosed", 0),
-    ("⌊", "unclosed", 0),
-    ("2 + ⌈(x + 1)/2", "unclosed", 4),
-    ("x⌋", "unexpected", 1),
-    ("⌊⌋", "unexpected", 1),
-    ("⌊a, b⌋", "unexpected", 2),
-    ("floor(1, 2)", "arity", 0),
-    ("ceil()", "arity", 0),
-    ("floor", "unexpected-end", 5),
-])
+@pytest.mark.parametrize(
+    "text, code, pos",
+    [
+        ("abc(", "unclosed", 3),
+        ("(x + 1", "unclosed", 0),
+        ("x +", "unexpected-end", 3),
+        ("x + * 2", "unexpected", 4),
+        ("2 3", "missing-operator", 2),
+        ("", "empty", 0),
+        ("   ", "empty", 0),
+        ("x $ y", "bad-char", 2),
+        ("x'", "prime-needs-function", 1),
+        ("f'(x)", "prime-needs-function", 1),
+        ("__import__('os')", "bad-char", 0),
+        ("a = b = c", "chained-equals", 6),
+        ("exp(1, 2)", "arity", 0),
+        ("sum x", "call-needs-parens", 0),
+        ("x\u202e+1", "invisible-char", 1),
+        ("x\u200b", "invisible-char", 1),
+        ("\u0430 + 1", "confusable-char", 0),  # Cyrillic a
+        ("\u0661 + 1", "confusable-char", 0),  # Arabic-Indic digit one (full-width digits are read: NFKC)
+        ("1e", "incomplete-exponent", 0),
+        ("x + 2e-", "incomplete-exponent", 4),
+        ("0x64", "hex-number", 0),
+        ("3½", "mixed-number", 1),
+        ("tanh^-1(x)", "inverse-function-power", 5),
+        ("|x", "unclosed", 0),
+        ("||", "unexpected-end", 2),
+        # floor/ceiling brackets: a wrong closing bracket is named where it stands
+        ("⌊x⌉", "mismatched-bracket", 2),
+        ("⌈x⌋", "mismatched-bracket", 2),
+        ("⌊x)", "mismatched-bracket", 2),
+        ("(⌊x)⌋", "mismatched-bracket", 3),
+        ("⌊[1, 2⌋", "unclosed", 1),
+        ("⌊x", "unclosed", 0),
+        ("⌊", "unclosed", 0),
+        ("2 + ⌈(x + 1)/2", "unclosed", 4),
+        ("x⌋", "unexpected", 1),
+        ("⌊⌋", "unexpected", 1),
+        ("⌊a, b⌋", "unexpected", 2),
+        ("floor(1, 2)", "arity", 0),
+        ("ceil()", "arity", 0),
+        ("floor", "unexpected-end", 5),
+    ],
+)
 def test_syntax_errors(text, code, pos):
     with pytest.raises(ParseError) as info:
         parse(text)
@@ -142,27 +145,33 @@ def test_syntax_errors(text, code, pos):
     assert info.value.pos == pos
 
 
-@pytest.mark.parametrize("text, code", [
-    ("x" * 3000, "too-long"),
-    ("(" * 100 + "x" + ")" * 100, "too-deep"),
-    ("-" * 200 + "x", "too-deep"),
-    ("+".join(["x"] * 500), "too-many-tokens"),
-    ("x^" * 70 + "x", "too-deep"),
-    ("⌊" * 100 + "x" + "⌋" * 100, "too-deep"),
-    ("floor(" * 100 + "x" + ")" * 100, "too-deep"),
-    ("⌈" * 900, "too-many-tokens"),
-])
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("x" * 3000, "too-long"),
+        ("(" * 100 + "x" + ")" * 100, "too-deep"),
+        ("-" * 200 + "x", "too-deep"),
+        ("+".join(["x"] * 500), "too-many-tokens"),
+        ("x^" * 70 + "x", "too-deep"),
+        ("⌊" * 100 + "x" + "⌋" * 100, "too-deep"),
+        ("floor(" * 100 + "x" + ")" * 100, "too-deep"),
+        ("⌈" * 900, "too-many-tokens"),
+    ],
+)
 def test_limit_errors(text, code):
     with pytest.raises(LimitError) as info:
         parse(text)
     assert info.value.code == code
 
 
-@pytest.mark.parametrize("text, params", [
-    ("⌊x⌉", {"open": "⌊", "close": "⌉", "want": "⌋"}),
-    ("⌈x⌋", {"open": "⌈", "close": "⌋", "want": "⌉"}),
-    ("⌊x)", {"open": "⌊", "close": ")", "want": "⌋"}),
-])
+@pytest.mark.parametrize(
+    "text, params",
+    [
+        ("⌊x⌉", {"open": "⌊", "close": "⌉", "want": "⌋"}),
+        ("⌈x⌋", {"open": "⌈", "close": "⌋", "want": "⌉"}),
+        ("⌊x)", {"open": "⌊", "close": ")", "want": "⌋"}),
+    ],
+)
 def test_mismatched_bracket_names_both_brackets(text, params):
     with pytest.raises(ParseError) as info:
         parse(text)
@@ -175,11 +184,14 @@ def test_equation_can_be_refused():
     assert info.value.code == "equation-not-expected"
 
 
-@pytest.mark.parametrize("text, label, body", [
-    ("θ_new = θ - 1", "theta_new", "θ - 1"),
-    ("J = (θ-1)^2", "J", "(θ - 1)^2"),
-    ("loss = x^2", "loss", "x^2"),  # a label is not split into letters
-])
+@pytest.mark.parametrize(
+    "text, label, body",
+    [
+        ("θ_new = θ - 1", "theta_new", "θ - 1"),
+        ("J = (θ-1)^2", "J", "(θ - 1)^2"),
+        ("loss = x^2", "loss", "x^2"),  # a label is not split into letters
+    ],
+)
 def test_labels(text, label, body):
     tree = parse(text, allow_label=True)
     assert tree.label and tree.left.name == label and to_plain(tree.right) == body
@@ -192,12 +204,15 @@ def test_a_declared_name_on_the_left_is_an_equation_not_a_label():
     assert not parse("x = 2", symbols=symbols, allow_label=True).label
 
 
-@pytest.mark.parametrize("text, names, expected", [
-    ("xy^2", ["x", "y"], "x*y^2"),
-    ("x_1y^2", ["x_1", "y"], "x_1*y^2"),  # also after a subscripted name
-    ("W1x", ["W_1", "x"], "W_1*x"),
-    ("ηg", ["eta", "g"], "η*g"),
-])
+@pytest.mark.parametrize(
+    "text, names, expected",
+    [
+        ("xy^2", ["x", "y"], "x*y^2"),
+        ("x_1y^2", ["x_1", "y"], "x_1*y^2"),  # also after a subscripted name
+        ("W1x", ["W_1", "x"], "W_1*x"),
+        ("ηg", ["eta", "g"], "η*g"),
+    ],
+)
 def test_glued_declared_names(text, names, expected):
     from graders.reading.symbols import Symbols, Variable
 

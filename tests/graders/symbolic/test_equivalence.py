@@ -64,15 +64,20 @@ def test_positive_domain_from_vars():
     assert equiv_texts("sqrt(x^2)", "x").verdict.value == "incorrect"
 
 
-@pytest.mark.parametrize("a, b, verdict, note", [
-    ("W*x", "x*W", "invalid", "shape-mismatch"),
-    ("(W*x)ᵀ", "xᵀWᵀ", "correct", "equal-structural"),
-    ("(W*x)ᵀ", "xᵀ*W", "invalid", "shape-mismatch"),
-    ("W^T", "transpose(W)", "correct", "equal-structural"),
-    ("W ⊙ W", "hadamard(W, W)", "correct", "equal-structural"),
-    ("Wᵀ", "W", "incorrect", "missing-transpose"),
-])
-def test_matrices(a, b, verdict, note):  # the SymPy layers (floats come first by default: tests/graders/test_layers_agree.py)
+@pytest.mark.parametrize(
+    "a, b, verdict, note",
+    [
+        ("W*x", "x*W", "invalid", "shape-mismatch"),
+        ("(W*x)ᵀ", "xᵀWᵀ", "correct", "equal-structural"),
+        ("(W*x)ᵀ", "xᵀ*W", "invalid", "shape-mismatch"),
+        ("W^T", "transpose(W)", "correct", "equal-structural"),
+        ("W ⊙ W", "hadamard(W, W)", "correct", "equal-structural"),
+        ("Wᵀ", "W", "incorrect", "missing-transpose"),
+    ],
+)
+def test_matrices(
+    a, b, verdict, note
+):  # the SymPy layers (floats come first by default: tests/graders/test_layers_agree.py)
     r = equiv_texts(a, b, parse_vars("W=3x4,x=4x1"), floats=False)
     assert (r.verdict.value, r.note) == (verdict, note)
 
@@ -103,7 +108,8 @@ def test_soft_timeouts_nest():
     """An inner block cannot outlive the outer one, and the outer deadline survives an inner block."""
     import time
 
-    from graders.symbolic.timeout import Timeout as _Timeout, soft_timeout
+    from graders.symbolic.timeout import Timeout as _Timeout
+    from graders.symbolic.timeout import soft_timeout
 
     def spin(seconds):
         end = time.monotonic() + seconds
@@ -111,28 +117,28 @@ def test_soft_timeouts_nest():
             pass
 
     t0 = time.monotonic()
-    with pytest.raises(_Timeout):
-        with soft_timeout(0.2):
-            with soft_timeout(5.0):
-                spin(3.0)
+    with pytest.raises(_Timeout), soft_timeout(0.2), soft_timeout(5.0):
+        spin(3.0)
     assert time.monotonic() - t0 < 1.0
     t0 = time.monotonic()
-    with pytest.raises(_Timeout):
-        with soft_timeout(0.3):
-            with soft_timeout(0.05):
-                spin(0.01)  # the inner block ends in time...
-            spin(3.0)  # ...and the outer deadline still fires
+    with pytest.raises(_Timeout), soft_timeout(0.3):
+        with soft_timeout(0.05):
+            spin(0.01)  # the inner block ends in time...
+        spin(3.0)  # ...and the outer deadline still fires
     assert time.monotonic() - t0 < 1.0
 
 
-@pytest.mark.parametrize("a, b, expected", [
-    (2**2000, 2**2000 + 1, False),  # rational values are compared exactly, even beyond float range
-    (2**2000, 2**2000, True),
-    (2**2000, 2**2001, False),
-    (-(2**2000), 2**2000, False),
-    (1, 1 + 10**-12, False),  # 30-digit values agree to 25 digits or not at all
-    (1, 1 + 10**-27, True),
-])
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (2**2000, 2**2000 + 1, False),  # rational values are compared exactly, even beyond float range
+        (2**2000, 2**2000, True),
+        (2**2000, 2**2001, False),
+        (-(2**2000), 2**2000, False),
+        (1, 1 + 10**-12, False),  # 30-digit values agree to 25 digits or not at all
+        (1, 1 + 10**-27, True),
+    ],
+)
 def test_close_is_exact_or_to_25_digits(a, b, expected):
     import sympy as sp
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from graders.reading import parse
 from graders.symbolic.build import build
 from graders.symbolic.implication import relation
-from graders.reading import parse
 
 
 def _f(equation: str):
@@ -34,7 +34,9 @@ def test_relation_table(prev, cur, symbol, lost, added):
     assert lost in rel.lost and added in rel.added and bool(rel.lost) == bool(lost) and bool(rel.added) == bool(added)
 
 
-@pytest.mark.parametrize("prev, cur", [("x^2 + y^2 = 1", "y = sqrt(1 - x^2)"), ("x*y = x", "y = 1"), ("x + y = 1", "x - y = 1")])
+@pytest.mark.parametrize(
+    "prev, cur", [("x^2 + y^2 = 1", "y = sqrt(1 - x^2)"), ("x*y = x", "y = 1"), ("x + y = 1", "x - y = 1")]
+)
 def test_lost_solution_is_a_real_witness(prev, cur):
     """The lost point solves the previous equation (to display precision) but not the current one."""
     import sympy as sp

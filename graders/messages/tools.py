@@ -1,0 +1,84 @@
+"""The texts of the question bank, the command line and batch grading (codes and labels), in zh and en.
+Part of the one catalog: :mod:`graders.messages.catalog` merges them."""
+
+from __future__ import annotations
+
+__all__ = ["TOOLS", "LABELS"]
+
+_BANK = {
+    "unknown-question": ("没有编号为 '{id}' 的题目。", "No question with id '{id}'."),
+    "unknown-document": ("没有以 '{document}' 开头的文章。", "No article whose file name starts with '{document}'."),
+    "question-yaml": ("题目文件 {path} 不是合法的 YAML：{detail}", "Question file {path} is not valid YAML: {detail}"),
+    "question-json": ("题目文件 {path} 不是合法的 JSON：{detail}", "Question file {path} is not valid JSON: {detail}"),
+    "question-schema": (
+        "题目文件 {path} 不符合格式：{detail}",
+        "Question file {path} does not match the schema: {detail}",
+    ),
+    "question-id-file": (
+        "题目文件 {path}：id '{id}' 必须与文件名 '{stem}' 一致。",
+        "Question file {path}: its id '{id}' must match the file name '{stem}'.",
+    ),
+    "question-duplicate": (
+        "题目 '{id}' 出现在两个文件里：{path} 和 {other}。",
+        "Question '{id}' is defined twice: in {path} and in {other}.",
+    ),
+    "errata": (
+        "勘误文件 {path}：条目 {entry} 的 {field}：{detail}",
+        "Errata file {path}: entry {entry}, field {field}: {detail}",
+    ),
+}
+
+_USAGE = {
+    "bad-vars-name": ("--vars 里的变量名 '{name}' 不合法。", "Bad variable name in --vars: '{name}'."),
+    "bad-vars-kind": (
+        "--vars 里 {name} 的类型 '{kind}' 不合法（可用 positive、real 或 行x列，如 3x4）。",
+        "Bad kind for {name} in --vars: '{kind}' (use positive, real or RxC such as 3x4).",
+    ),
+    "cannot-read": ("无法读取 {path}：{reason}", "Cannot read {path}: {reason}"),
+    "cannot-write": ("无法写入 {path}：{reason}", "Cannot write {path}: {reason}"),
+    "submissions-format": (
+        "无法识别提交文件 {name} 的格式（请用 .jsonl、.csv 或 .yaml）。",
+        "Unknown submissions format for {name} (use .jsonl, .csv or .yaml).",
+    ),
+    "csv-header": (
+        "CSV 文件需要表头 student, question, answer；找到的列：{found}。",
+        "A CSV file needs a header with student, question, answer; found the columns: {found}.",
+    ),
+    "unknown-isolation": ("未知的隔离方式 '{isolation}'。", "Unknown isolation '{isolation}'."),
+    "row-not-mapping": (
+        "应为包含 student、question、answer 的映射",
+        "expected a mapping with student, question, answer",
+    ),
+    "row-missing": ("缺少 {fields}", "missing {fields}"),
+    "row-seed": ("seed 必须是整数，而不是 {seed}", "seed must be an integer, got {seed}"),
+    "row-json": ("不是合法的 JSON：{detail}", "invalid JSON: {detail}"),
+    "row-yaml": ("不是合法的 YAML：{detail}", "invalid YAML: {detail}"),
+    "row-cells": ("单元格比表头多", "more cells than header fields"),
+    "row-list": ("应为提交的列表", "expected a list of submissions"),
+    "side": ("{side} 侧：", "{side}:"),
+    "graded": ("已评 {rows} 行（{summary}）→ {path}", "graded {rows} rows ({summary}) -> {path}"),
+    "broken-pipe": ("输出管道已关闭。", "The output pipe was closed."),
+}
+
+TOOLS = {**_BANK, **_USAGE}
+
+LABELS: dict[str, tuple[str, str]] = {
+    "correct": ("正确", "correct"),
+    "incorrect": ("不正确", "incorrect"),
+    "wrong-form": ("形式不对", "wrong form"),
+    "invalid": ("无法读取", "invalid input"),
+    "undetermined": ("无法判定", "undetermined"),
+    "timeout": ("超时", "timed out"),
+    "too-large": ("过大", "too large"),
+    "error": ("内部错误", "grader error"),
+    "read-as": ("读作", "read as"),
+    "variables": ("变量", "variables"),
+    "counterexample": ("反例", "counterexample"),
+    "shape": ("形状", "shape"),
+    "source": ("来源", "source"),
+    "hint": ("提示", "hint"),
+    "hints-option": ("提示：加 --hints 显示", "hints: add --hints"),
+    "variant": ("变体", "variant"),
+    "could-not-verify": ("无法核实", "could not be verified"),
+    "transpose-hint": ("是不是忘了转置？", " Did you forget a transpose?"),
+}
