@@ -15,9 +15,9 @@ import io
 import json
 import os
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from ..errors import QuestionError, UsageError
 from ..messages import message
@@ -26,20 +26,8 @@ from ..result import Result, Text, Verdict
 
 __all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "CSV_FIELDS"]
 
-CSV_FIELDS = [
-    "line",
-    "student",
-    "question",
-    "variant",
-    "verdict",
-    "score",
-    "note",
-    "answer",
-    "feedback_en",
-    "feedback_zh",
-    "counterexample",
-    "elapsed_ms",
-]
+CSV_FIELDS = ["line", "student", "question", "variant", "verdict", "score", "note", "answer",
+              "feedback_en", "feedback_zh", "counterexample", "elapsed_ms"]
 
 
 @dataclass(frozen=True)
@@ -58,9 +46,8 @@ class Row:
 
 
 def _bad(line: int, code: str, student="", question="", answer="", **params) -> Row:
-    return Row(
-        line, str(student or ""), str(question or ""), str(answer or ""), error=code, error_params=tuple(params.items())
-    )
+    return Row(line, str(student or ""), str(question or ""), str(answer or ""), error=code,
+               error_params=tuple(params.items()))
 
 
 def _row(line: int, data: object) -> Row:
@@ -85,9 +72,7 @@ def _row(line: int, data: object) -> Row:
 
 def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
     """Rows of a submissions file; malformed rows carry ``error`` and a line number."""
-    fmt = fmt or {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(
-        path.suffix.lower()
-    )
+    fmt = fmt or {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(path.suffix.lower())
     if fmt is None:
         raise UsageError("submissions-format", name=path.name)
     try:
@@ -146,14 +131,8 @@ def _bad_row(row: Row) -> Result:
     return Result(Verdict.INVALID, feedback=row.problem(), note="bad-row", question=row.question, answer=row.answer)
 
 
-def grade_rows(
-    rows: list[Row],
-    *,
-    jobs: int | None = None,
-    timeout: float = DEFAULT.timeout_s,
-    memory_mb: int = DEFAULT.memory_mb,
-    isolation: str = "pool",
-) -> list[tuple[Row, Result]]:
+def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEFAULT.timeout_s,
+               memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool") -> list[tuple[Row, Result]]:
     """Grade every valid row; keep input order.
 
     ``isolation``: ``pool`` (rlimited worker processes, one answer at a time, killed and
@@ -179,13 +158,8 @@ def grade_rows(
                 questions[row.question] = exc
         q = questions[row.question]
         if isinstance(q, QuestionError):
-            results[k] = Result(
-                Verdict.INVALID,
-                feedback=message(q.code, **q.params),
-                note=q.code,
-                question=row.question,
-                answer=row.answer,
-            )
+            results[k] = Result(Verdict.INVALID, feedback=message(q.code, **q.params), note=q.code,
+                                question=row.question, answer=row.answer)
             continue
         seed = row.seed if row.seed is not None else (seed_for(row.student, q.id) if q.params else None)
         tasks.append((k, (lambda q=q, a=row.answer, s=seed: check(q, a, seed=s))))
@@ -216,14 +190,9 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         w.writeheader()
         for row, res in pairs:
             d = _record(row, res)
-            w.writerow(
-                {
-                    **{k: d.get(k, "") for k in CSV_FIELDS},
-                    "feedback_en": res.feedback.en,
-                    "feedback_zh": res.feedback.zh,
-                    "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else "",
-                }
-            )
+            w.writerow({**{k: d.get(k, "") for k in CSV_FIELDS}, "feedback_en": res.feedback.en,
+                        "feedback_zh": res.feedback.zh,
+                        "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""})
     else:
         for row, res in pairs:
             buf.write(json.dumps(_record(row, res), ensure_ascii=False) + "\n")
@@ -245,16 +214,9 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         raise
 
 
-def grade_file(
-    path: str | Path,
-    out: str | Path | None = None,
-    *,
-    fmt: str | None = None,
-    jobs: int | None = None,
-    timeout: float = DEFAULT.timeout_s,
-    memory_mb: int = DEFAULT.memory_mb,
-    isolation: str = "pool",
-) -> list[tuple[Row, Result]]:
+def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | None = None, jobs: int | None = None,
+               timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
+               isolation: str = "pool") -> list[tuple[Row, Result]]:
     """Read, grade and write; returns the (row, result) pairs."""
     path = Path(path)
     out_path = Path(out) if out else None

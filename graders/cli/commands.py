@@ -44,9 +44,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         d = q.summary()
         d["prompt"] = {"zh": fill(q.prompt.zh, values), "en": fill(q.prompt.en, values)}
-        d["variables"] = {
-            v.name: {"shape": list(v.shape) if v.shape else None, "domain": v.domain} for v in q.variables
-        }
+        d["variables"] = {v.name: {"shape": list(v.shape) if v.shape else None, "domain": v.domain} for v in q.variables}
         d["variant"] = index
         d["hints"] = {"zh": list(q.hints.zh), "en": list(q.hints.en)}
         _emit(d)
@@ -179,9 +177,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from .render import safe
 
     try:
-        pairs = grade_file(
-            args.submissions, args.output, fmt=args.format, jobs=args.jobs, isolation=args.isolation, **_limits(args)
-        )
+        pairs = grade_file(args.submissions, args.output, fmt=args.format, jobs=args.jobs, isolation=args.isolation,
+                           **_limits(args))
     except OSError as exc:
         raise UsageError("cannot-write", path=str(args.output), reason=exc.strerror or str(exc)) from None
     counts = Counter(res.verdict.value for _, res in pairs)
@@ -191,9 +188,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         sys.stderr.write(f"kb-grade: {safe(args.submissions)}:{row.line}: {safe(row.problem().get(lang))}\n")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     if args.output:
-        sys.stderr.write(
-            f"kb-grade: {message('graded', rows=len(pairs), summary=summary, path=args.output).get(lang)}\n"
-        )
+        sys.stderr.write(f"kb-grade: {message('graded', rows=len(pairs), summary=summary, path=args.output).get(lang)}\n")
     return 2 if bad else 0  # the malformed rows were reported: invalid input, the rest graded
 
 
@@ -219,13 +214,5 @@ def _cmd_errata(args: argparse.Namespace) -> int:
     return 1 if any(e["check"].get("result") == "failed" for e in data["errata"]) else 0
 
 
-COMMANDS = {
-    "errata": _cmd_errata,
-    "grade": _cmd_grade,
-    "derive": _cmd_derive,
-    "list": _cmd_list,
-    "show": _cmd_show,
-    "check": _cmd_check,
-    "preview": _cmd_preview,
-    "equiv": _cmd_equiv,
-}
+COMMANDS = {"errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list,
+            "show": _cmd_show, "check": _cmd_check, "preview": _cmd_preview, "equiv": _cmd_equiv}
