@@ -57,6 +57,8 @@ _USAGE = {
     "row-list": ("应为提交的列表", "expected a list of submissions"),
     "side": ("{side} 侧：", "{side}:"),
     "graded": ("已评 {rows} 行（{summary}）→ {path}", "graded {rows} rows ({summary}) -> {path}"),
+    "unknown-op": ("未知的请求 '{op}'。", "Unknown request '{op}'."),
+    "bad-request": ("请求 '{op}' 缺少或含有错误的字段。", "The request '{op}' has a missing or wrong field."),
     "broken-pipe": ("输出管道已关闭。", "The output pipe was closed."),
 }
 
