@@ -22,6 +22,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# the day-to-day selection (make test-fast; tests/test_fresh_clone.py runs it in a fresh clone)
+FAST_TESTS := not site and not browser and not slow
 
 .PHONY: constraints help venv assets browser site serve test test-fast test-site test-browser bench bench-site bench-kb bench-grader clean distclean
 
@@ -64,7 +66,7 @@ test: venv assets browser ## the whole test suite (what CI runs)
 	$(PY) -m pytest
 
 test-fast: venv ## day-to-day: packages only, no site build, no browser
-	$(PY) -m pytest -m "not site and not browser and not slow"
+	$(PY) -m pytest -m "$(FAST_TESTS)"
 
 test-site: venv assets browser ## site build and browser tests only
 	$(PY) -m pytest -m "site or browser"
