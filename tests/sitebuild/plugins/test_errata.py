@@ -8,8 +8,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from graders.errata import report
-from kb.build import errata_page
-from kb.build.errata_page import heading_titles, render_errata
+from sitebuild.plugins import errata
+from sitebuild.plugins.errata import heading_titles, render_errata
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def test_a_failing_check_fails_the_build(monkeypatch: pytest.MonkeyPatch, data: 
     broken = {**data, "errata": [{**data["errata"][0], "check": {**data["errata"][0]["check"], "result": "failed"}}]}
     monkeypatch.setattr("graders.errata.report", lambda: broken)
     with pytest.raises(PluginError, match="checks failed"):
-        errata_page.ErrataPlugin()._load()
+        errata.ErrataPlugin()._load()
 
 
 def test_heading_titles_ignore_code_fences() -> None:

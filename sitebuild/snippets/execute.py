@@ -2,9 +2,9 @@
 
 A hidden first cell sets the run profile and quiet mode; a hidden last cell reports
 which ``kb`` files the kernel loaded and which device torch used. A failing cell
-raises :class:`~kb.build.errors.SnippetError` naming the snippet, the cell and the
+raises :class:`~sitebuild.snippets.errors.SnippetError` naming the snippet, the cell and the
 error; a cell running past ``cell_timeout`` seconds raises
-:class:`~kb.build.errors.SnippetTimeout`.
+:class:`~sitebuild.snippets.errors.SnippetTimeout`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.build.errors import SnippetError, SnippetTimeout
+from sitebuild.snippets.errors import SnippetError, SnippetTimeout
 
 __all__ = ["ExecutedCell", "Execution", "execute_snippet", "cell_start_lines"]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import kb
-from kb.build.errors import SnippetError, SnippetTimeout
-from kb.build.execute import cell_start_lines, execute_snippet
-from kb.build.runner import Runner
+from sitebuild.snippets.errors import SnippetError, SnippetTimeout
+from sitebuild.snippets.execute import cell_start_lines, execute_snippet
+from sitebuild.snippets.runner import Runner
 
 pytestmark = pytest.mark.slow
 KB_ROOT = Path(kb.__file__).resolve().parent

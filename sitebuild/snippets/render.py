@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from kb.build.cache import CacheEntry
+from sitebuild.snippets.cache import CacheEntry
 
 __all__ = ["render_entry", "render_placeholder"]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.build.cache import CacheEntry, SnippetCache, device_kind, environment_key, file_digest
+from sitebuild.snippets.cache import CacheEntry, SnippetCache, device_kind, environment_key, file_digest
 
 
 @pytest.fixture()
