@@ -25,7 +25,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # the day-to-day selection (make test-fast; tests/test_fresh_clone.py runs it in a fresh clone)
 FAST_TESTS := not site and not browser and not slow
 
-.PHONY: constraints help venv assets browser site serve test test-fast test-site test-browser bench bench-site bench-kb bench-grader clean distclean
+.PHONY: constraints help venv assets browser site serve test test-fast test-site test-gpu bench bench-site bench-kb bench-grader clean distclean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -70,6 +70,9 @@ test-fast: venv ## day-to-day: packages only, no site build, no browser
 
 test-site: venv assets browser ## site build and browser tests only
 	$(PY) -m pytest -m "site or browser"
+
+test-gpu: venv ## the GPU tests only (pytest -m gpu): every model on CUDA, mixed precision; needs a CUDA device
+	$(PY) -m pytest -m gpu
 
 bench: bench-site bench-kb bench-grader ## every benchmark (figures for the notes; about 25 minutes)
 

@@ -72,10 +72,11 @@ def fit(name: str, *, profile: str | None = None, epochs: int | None = None, dev
     spec = _spec(name)
     prof = get_profile(profile) if profile else current_profile()
     defaults = _dotted({"model": spec.model_args, "data": {**spec.data_for(prof.name)[1], "seed": seed}})
-    given = [f"--{key}={json.dumps(value)}" for key, value in _dotted(overrides or {}).items()]  # parsed, so checked
+    # parsed like the command line, so checked; a string goes as typed (JSON quotes would hide it from Literal types)
+    given = [f"--{key}={value if isinstance(value, str) else json.dumps(value)}" for key, value in _dotted(overrides or {}).items()]
     trainer_defaults = {  # kb.training.make_trainer's options
         "max_epochs": epochs if epochs is not None else spec.epochs(prof.name), "accelerator": device, "devices": 1,
-        "deterministic": True, "logger": False, "enable_checkpointing": False, "callbacks": list(callbacks),
+        "deterministic": "warn", "logger": False, "enable_checkpointing": False, "callbacks": list(callbacks),
     }
     import pytorch_lightning as pl
 

@@ -30,7 +30,7 @@ from torch import nn
 
 from kb.datasets.corpus import CLS, MASK, PAD, Vocab
 from kb.losses import cross_entropy
-from kb.models.base import EpochMeans, FastHookCalls, LitClassifier, accuracy
+from kb.models.base import LitClassifier, accuracy, stage_metrics
 from kb.models.transformer import EncoderLayer
 
 __all__ = ["MiniBERT", "mask_tokens", "LitMaskedLM", "BertClassifier", "LitBertClassifier"]
@@ -80,7 +80,7 @@ def mask_tokens(tokens: torch.Tensor, vocab: int, prob: float = 0.2, generator: 
     return inputs, labels
 
 
-class LitMaskedLM(EpochMeans, FastHookCalls, pl.LightningModule):
+class LitMaskedLM(pl.LightningModule):
     """Masked-token pre-training of :class:`MiniBERT`."""
 
     def __init__(self, vocab: int | None = None, d_model: int = 32, heads: int = 2, layers: int = 2, d_ff: int = 64,
@@ -101,7 +101,8 @@ class LitMaskedLM(EpochMeans, FastHookCalls, pl.LightningModule):
         keep = labels != IGNORE
         logits = self(inputs)[keep]
         loss = cross_entropy(logits, labels[keep])
-        self.log_epoch_means(stage, int(keep.sum()), loss=loss, acc=accuracy(logits, labels[keep]))
+        self.log_dict(stage_metrics(stage, loss, acc=accuracy(logits, labels[keep])), on_step=False, on_epoch=True, prog_bar=True,
+                      batch_size=int(keep.sum()))
         return loss
 
     def training_step(self, batch, batch_idx):  # noqa: D102

@@ -25,7 +25,6 @@ from torch import nn
 
 from kb.datasets.mixture import mode_statistics
 from kb.losses import binary_cross_entropy_with_logits as bce
-from kb.models.base import EpochMeans, FastHookCalls
 
 __all__ = ["Generator", "Discriminator", "LitGAN", "SampleSnapshots", "plot_gan_samples"]
 
@@ -64,7 +63,7 @@ class Discriminator(nn.Module):
         return self.net(x).squeeze(-1)
 
 
-class LitGAN(EpochMeans, FastHookCalls, pl.LightningModule):
+class LitGAN(pl.LightningModule):
     """Alternating D and G updates (Adam, β1 = 0.5) with manual optimisation."""
 
     def __init__(self, noise: int = 8, hidden: int = 64, lr: float = 2e-3, modes: int = 8, radius: float = 2.0,
@@ -99,15 +98,15 @@ class LitGAN(EpochMeans, FastHookCalls, pl.LightningModule):
         opt_g.zero_grad()
         self.manual_backward(g_loss)
         opt_g.step()
-        self.log_epoch_means("train", len(real), d_loss=d_loss, g_loss=g_loss)
+        self.log_dict({"train_d_loss": d_loss, "train_g_loss": g_loss}, on_step=False, on_epoch=True, prog_bar=True, batch_size=len(real))
 
     def _shared_step(self, batch, stage: str) -> None:
         (real,) = batch
         fake = self.generator(self.fixed_noise)
         covered, quality = mode_statistics(fake, self.hparams.modes, self.hparams.radius, self.hparams.std)
         d_loss = bce(self.discriminator(real), torch.ones(len(real), device=self.device))
-        stats = torch.tensor([covered, quality], device=self.device)
-        self.log_epoch_means(stage, 1, modes=stats[0], quality=stats[1], d_loss=d_loss)
+        self.log_dict({f"{stage}_modes": float(covered), f"{stage}_quality": quality, f"{stage}_d_loss": d_loss},
+                      on_step=False, on_epoch=True, prog_bar=True, batch_size=1)
 
     def validation_step(self, batch, batch_idx):  # noqa: D102
         self._shared_step(batch, "val")
