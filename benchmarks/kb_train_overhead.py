@@ -56,8 +56,12 @@ def _validation_metric(module, datamodule, metric: str) -> float | None:
     return None if value is None else float(value)
 
 
-def _train_once(name: str, loop: str, count_logs: bool = False, epochs: int | None = None,
-                ) -> tuple[float, float, object, object, int]:
+def _train_once(
+    name: str,
+    loop: str,
+    count_logs: bool = False,
+    epochs: int | None = None,
+) -> tuple[float, float, object, object, int]:
     """Build the model and data (seeded) and train them with ``loop`` (for the quick
     profile's epochs unless ``epochs`` is given).
 
@@ -106,7 +110,10 @@ def run_child(name: str, mode: str, repeat: int) -> dict:
 
     spec = registry.get(name)
     if mode.startswith("timing"):  # "timing0", "timing1", ...: which loop goes first
-        times: dict[str, dict[str, list[float]]] = {"plain": {"wall": [], "cpu": []}, "lightning": {"wall": [], "cpu": []}}
+        times: dict[str, dict[str, list[float]]] = {
+            "plain": {"wall": [], "cpu": []},
+            "lightning": {"wall": [], "cpu": []},
+        }
         for loop in times:  # one untimed epoch each: first-call costs (lazy imports, allocations) out of the way
             _train_once(name, loop, epochs=1)
         for i in range(repeat):
@@ -124,12 +131,14 @@ def run_child(name: str, mode: str, repeat: int) -> dict:
         "batches": len(datamodule.train_dataloader()),
         "val_batches": len(datamodule.val_dataloader()),
         "logs": logs,
-        "optimization": "auto" if module.automatic_optimization else
-                        f"manual{len(optimizers) if isinstance(optimizers, (list, tuple)) else 1}",
+        "optimization": "auto"
+        if module.automatic_optimization
+        else f"manual{len(optimizers) if isinstance(optimizers, (list, tuple)) else 1}",
     }
 
 
 # ---------------------------------------------------------------- Lightning's own cost
+
 
 def measure_floor(optimization: str, repeat: int) -> dict:
     """Lightning's extra CPU time over the plain loop for a trivial model, fitted as
@@ -147,7 +156,7 @@ def measure_floor(optimization: str, repeat: int) -> dict:
     from kb.training import make_trainer, plain_fit, seed_everything
 
     manual = optimization.startswith("manual")
-    n_opt = int(optimization[len("manual"):]) if manual else 1
+    n_opt = int(optimization[len("manual") :]) if manual else 1
 
     class Tiny(pl.LightningModule):  # written like every kb model: self.log(..., on_epoch=True) per step
         def __init__(self, logs: int) -> None:
@@ -214,17 +223,22 @@ def measure_floor(optimization: str, repeat: int) -> dict:
     extra = [best[point]["lightning"] - best[point]["plain"] for point in grid]
     design = np.array([[1, e, e * b, e * (b + 1) * k] for e, b, k in grid], dtype=float)
     coef = np.linalg.lstsq(design, np.array(extra), rcond=None)[0] * 1000
-    return dict(zip(("fixed_ms", "epoch_ms", "batch_ms", "log_ms"), (float(c) for c in coef)))
+    return dict(zip(("fixed_ms", "epoch_ms", "batch_ms", "log_ms"), (float(c) for c in coef), strict=True))
 
 
 def floor_seconds(coef: dict, row: dict) -> float:
     """Lightning's own extra time (s) for a model's counts of epochs, batches and logs."""
     epochs = row["epochs"]
-    return (coef["fixed_ms"] + epochs * coef["epoch_ms"] + epochs * row["batches"] * coef["batch_ms"]
-            + row["logs"] * coef["log_ms"]) / 1000
+    return (
+        coef["fixed_ms"]
+        + epochs * coef["epoch_ms"]
+        + epochs * row["batches"] * coef["batch_ms"]
+        + row["logs"] * coef["log_ms"]
+    ) / 1000
 
 
 # ---------------------------------------------------------------- driver
+
 
 def _child(name: str, mode: str, repeat: int, env: dict) -> dict:
     cmd = [sys.executable, __file__, "--child", name, mode, "--repeat", str(repeat)]
@@ -240,7 +254,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per loop and process, alternating")
     parser.add_argument("--processes", type=int, default=2, help="fresh processes per model for the timed runs")
-    parser.add_argument("--floor", action="store_true", help="also measure Lightning's own cost and each model's floor ratio")
+    parser.add_argument(
+        "--floor", action="store_true", help="also measure Lightning's own cost and each model's floor ratio"
+    )
     parser.add_argument("--child", nargs=2, metavar=("NAME", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -271,7 +287,9 @@ def main() -> int:
                 row[f"{loop}_spread"] = max(times[loop]["wall"]) / min(times[loop]["wall"])
                 row[f"{loop}_peak_rss_mb"] = runs[loop]["peak_rss_mb"]
                 row[f"{loop}_val"] = runs[loop]["val"]
-            row["ratio"] = statistics.median(lw / pw for lw, pw in zip(times["lightning"]["wall"], times["plain"]["wall"]))
+            row["ratio"] = statistics.median(
+                lw / pw for lw, pw in zip(times["lightning"]["wall"], times["plain"]["wall"], strict=True)
+            )
             row["min_ratio"] = row["lightning_min_seconds"] / row["plain_min_seconds"]
             row["cpu_ratio"] = row["lightning_cpu_seconds"] / row["plain_cpu_seconds"]
             row["times"] = times
@@ -291,20 +309,28 @@ def main() -> int:
         print(exc, file=sys.stderr)
         return 1
     if args.json:
-        print(json.dumps({"rows": rows, "floors": floors, "repeat": args.repeat, "processes": args.processes}, indent=2))
+        print(
+            json.dumps({"rows": rows, "floors": floors, "repeat": args.repeat, "processes": args.processes}, indent=2)
+        )
         return 0
     total_plain = sum(r["plain_seconds"] for r in rows)
     total_light = sum(r["lightning_seconds"] for r in rows)
     total = total_light / total_plain
-    print(f"{'total':<20} {'':>14}  plain {total_plain:7.3f} s  lightning {total_light:7.3f} s  ratio {total:4.2f} "
-          f"[{'meets' if total <= TOTAL_TARGET else 'above'} {TOTAL_TARGET}]")
+    print(
+        f"{'total':<20} {'':>14}  plain {total_plain:7.3f} s  lightning {total_light:7.3f} s  ratio {total:4.2f} "
+        f"[{'meets' if total <= TOTAL_TARGET else 'above'} {TOTAL_TARGET}]"
+    )
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("meets", "noisy", "above", "no floor")}
     print("verdicts (ratio / floor <= " + f"{TARGET}): " + ", ".join(f"{v} {n}" for v, n in counts.items() if n))
     for opt, c in floors.items():
-        print(f"Lightning's own cost ({opt}): {c['fixed_ms']:.1f} ms fixed + {c['epoch_ms']:.3f} ms/epoch "
-              f"+ {c['batch_ms']:.3f} ms/batch + {c['log_ms']:.3f} ms per self.log call (CPU time, trivial model)")
-    print(f"wall time: medians of {args.processes} processes x {args.repeat} alternating runs per loop; "
-          f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (2 cores); torch threads: 1")
+        print(
+            f"Lightning's own cost ({opt}): {c['fixed_ms']:.1f} ms fixed + {c['epoch_ms']:.3f} ms/epoch "
+            f"+ {c['batch_ms']:.3f} ms/batch + {c['log_ms']:.3f} ms per self.log call (CPU time, trivial model)"
+        )
+    print(
+        f"wall time: medians of {args.processes} processes x {args.repeat} alternating runs per loop; "
+        f"load average {load_before:.2f} before, {os.getloadavg()[0]:.2f} after (2 cores); torch threads: 1"
+    )
     return 0
 
 
@@ -324,12 +350,16 @@ def _print_row(r: dict, metric: str) -> None:
         return "-" if v is None else f"{v:.3f}"
 
     floor = f"  floor {r['floor']:4.2f}  ratio/floor {r['ratio'] / r['floor']:4.2f}" if "floor" in r else ""
-    print(f"{r['model']:<20} {r['epochs']:>3} ep x {r['batches']:>2} b {r['logs']:>5} logs  "
-          f"plain {r['plain_seconds']:7.3f} s  lightning {r['lightning_seconds']:7.3f} s  "
-          f"(+{r['extra_ms']:4.0f} ms; plain {r['plain_ms_per_batch']:.2f} ms/batch)  ratio {r['ratio']:4.2f} "
-          f"(min {r['min_ratio']:4.2f}, cpu {r['cpu_ratio']:4.2f}, spread {r['plain_spread']:.2f}/{r['lightning_spread']:.2f})"
-          f"{floor}  peak RSS {r['plain_peak_rss_mb']:4.0f} / {r['lightning_peak_rss_mb']:4.0f} MB  "
-          f"{metric.replace('test_', 'val_')} {val(r['plain_val'])} / {val(r['lightning_val'])}  [{r['verdict']}]", flush=True)
+    print(
+        f"{r['model']:<20} {r['epochs']:>3} ep x {r['batches']:>2} b {r['logs']:>5} logs  "
+        f"plain {r['plain_seconds']:7.3f} s  lightning {r['lightning_seconds']:7.3f} s  "
+        f"(+{r['extra_ms']:4.0f} ms; plain {r['plain_ms_per_batch']:.2f} ms/batch)  ratio {r['ratio']:4.2f} "
+        f"(min {r['min_ratio']:4.2f}, cpu {r['cpu_ratio']:4.2f}, "
+        f"spread {r['plain_spread']:.2f}/{r['lightning_spread']:.2f})"
+        f"{floor}  peak RSS {r['plain_peak_rss_mb']:4.0f} / {r['lightning_peak_rss_mb']:4.0f} MB  "
+        f"{metric.replace('test_', 'val_')} {val(r['plain_val'])} / {val(r['lightning_val'])}  [{r['verdict']}]",
+        flush=True,
+    )
 
 
 if __name__ == "__main__":

@@ -39,7 +39,9 @@ def quiet_lightning() -> None:
     warnings.filterwarnings("ignore", message=r".*does not have many workers.*")
     warnings.filterwarnings("ignore", message=r".*number of training batches.*")
     warnings.filterwarnings("ignore", message=r".*`isinstance\(treespec, LeafSpec\)` is deprecated.*")
-    warnings.filterwarnings("ignore", message=r".*`self\.log\(\)` but the `self\.trainer` reference is not registered.*")
+    warnings.filterwarnings(
+        "ignore", message=r".*`self\.log\(\)` but the `self\.trainer` reference is not registered.*"
+    )
 
 
 def seed_everything(seed: int) -> int:
@@ -84,17 +86,17 @@ def make_trainer(
     quiet = is_quiet() if quiet is None else quiet
     if quiet:
         quiet_lightning()
-    options: dict[str, Any] = dict(
-        max_epochs=max_epochs,
-        accelerator="auto",
-        devices=1,
-        deterministic="warn",  # deterministic kernels; on CUDA, ops without one warn instead of failing
-        logger=False,
-        enable_checkpointing=False,
-        enable_model_summary=not quiet,
-        enable_progress_bar=not quiet,
-        callbacks=list(callbacks),
-    )
+    options: dict[str, Any] = {
+        "max_epochs": max_epochs,
+        "accelerator": "auto",
+        "devices": 1,
+        "deterministic": "warn",  # deterministic kernels; on CUDA, ops without one warn instead of failing
+        "logger": False,
+        "enable_checkpointing": False,
+        "enable_model_summary": not quiet,
+        "enable_progress_bar": not quiet,
+        "callbacks": list(callbacks),
+    }
     options.update(overrides)
     return pl.Trainer(**options)
 
@@ -141,4 +143,6 @@ def plain_fit(module: pl.LightningModule, datamodule: pl.LightningDataModule, ma
         if manual:
             del module.optimizers, module.manual_backward
         module.train()
+
+
 # --8<-- [end:plain_fit]

@@ -79,8 +79,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     docs_sub = docs.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("snippets", nargs="*", help="snippet paths relative to the snippet folder (default: all)")
-    common.add_argument("--profile", help="quick or full (default: kb-run's profile in mkdocs.yml, i.e. $KB_PROFILE or quick)")
-    common.add_argument("--cell-timeout", type=float, help="seconds per cell (default: kb-run's cell_timeout in mkdocs.yml)")
+    common.add_argument(
+        "--profile", help="quick or full (default: kb-run's profile in mkdocs.yml, i.e. $KB_PROFILE or quick)"
+    )
+    common.add_argument(
+        "--cell-timeout", type=float, help="seconds per cell (default: kb-run's cell_timeout in mkdocs.yml)"
+    )
     run = docs_sub.add_parser("run", parents=[common], help="execute stale snippets into the cache")
     run.add_argument("--force", action="store_true", help="execute even when the cache is fresh")
     run.set_defaults(handler=_run)

@@ -48,8 +48,15 @@ class RunSettings:
 
     @classmethod
     def from_config(cls, config: RunConfig, root: Path) -> RunSettings:
-        return cls(root, root / config.snippets_dir, root / config.cache_dir, config.profile,
-                   float(config.cell_timeout), config.execute, config.workers)
+        return cls(
+            root,
+            root / config.snippets_dir,
+            root / config.cache_dir,
+            config.profile,
+            float(config.cell_timeout),
+            config.execute,
+            config.workers,
+        )
 
 
 def find_config_file(start: Path) -> Path:

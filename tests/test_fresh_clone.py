@@ -21,6 +21,7 @@ from tests.articles import ENV, SKIP_REASON
 
 ROOT = Path(__file__).resolve().parents[1]
 
+
 def fast_tests() -> str:
     """``make test-fast``'s marker expression, read from the Makefile."""
     found = re.search(r"^FAST_TESTS := (.+)$", (ROOT / "Makefile").read_text(), re.M)
@@ -45,12 +46,17 @@ def test_the_fast_suite_passes_in_a_fresh_clone(tmp_path: Path) -> None:
     env.update(PYTHONPATH=str(clone), PYTHONDONTWRITEBYTECODE="1")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-m", fast_tests(), "-q", "-p", "no:cacheprovider"],
-        cwd=clone, env=env, capture_output=True, text=True, timeout=1200,
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     tail = result.stdout[-6000:] + result.stderr[-2000:]
     assert result.returncode == 0, tail
-    counted = re.search(r"^(\d+) test\(s\) skipped: the source articles were not found \(KB_ARTICLES_DIR\)\.$",
-                        result.stdout, re.M)
+    counted = re.search(
+        r"^(\d+) test\(s\) skipped: the source articles were not found \(KB_ARTICLES_DIR\)\.$", result.stdout, re.M
+    )
     assert counted, tail
     listed = re.findall(r"^SKIPPED \[(\d+)\] .*: " + re.escape(SKIP_REASON) + "$", result.stdout, re.M)  # -ra
     assert int(counted[1]) == sum(map(int, listed)) > 0, tail

@@ -21,7 +21,7 @@ def test_kb_exports_resolve(name: str) -> None:
 
 def test_unknown_kb_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        kb.nope  # noqa: B018
+        kb.nope  # noqa: B018 - the access is the test
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def split_tensors(
     if abs(sum(fractions) - 1) > 1e-6 or any(f < 0 for f in fractions):
         raise DatasetError(f"split fractions must be >= 0 and sum to 1, got {list(fractions)}")
     order = torch.randperm(n, generator=torch.Generator().manual_seed(seed))
-    sizes = [int(round(f * n)) for f in fractions[:-1]]
+    sizes = [round(f * n) for f in fractions[:-1]]
     sizes.append(n - sum(sizes))
     parts, start = [], 0
     for size in sizes:

@@ -59,7 +59,7 @@ class LinearDataModule(pl.LightningDataModule):
         hp = self.hparams
         x, y = make_linear_data(hp.n, hp.weight, hp.bias, hp.noise, hp.seed)
         order = torch.randperm(hp.n, generator=torch.Generator().manual_seed(hp.seed + 1))
-        n_val = max(1, int(round(hp.n * hp.val_fraction)))
+        n_val = max(1, round(hp.n * hp.val_fraction))
         val, train = order[:n_val], order[n_val:]
         self.train_set = TensorDataset(x[train], y[train])
         self.val_set = TensorDataset(x[val], y[val])

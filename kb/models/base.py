@@ -76,8 +76,13 @@ class LitClassifier(SharedSteps, pl.LightningModule):
         if logits.ndim == 3:  # one prediction per position
             logits, y = logits.reshape(-1, logits.shape[-1]), y.reshape(-1)
         loss = cross_entropy(logits, y)
-        self.log_dict(stage_metrics(stage, loss, acc=accuracy(logits, y)),
-                      on_step=False, on_epoch=True, prog_bar=True, batch_size=len(y))
+        self.log_dict(
+            stage_metrics(stage, loss, acc=accuracy(logits, y)),
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=len(y),
+        )
         return loss
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

@@ -25,9 +25,7 @@ class LinearRegression(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.ndim != 2 or x.shape[1] != self.linear.in_features:
-            raise ValueError(
-                f"expected input of shape (batch, {self.linear.in_features}), got {tuple(x.shape)}"
-            )
+            raise ValueError(f"expected input of shape (batch, {self.linear.in_features}), got {tuple(x.shape)}")
         return self.linear(x).squeeze(-1)
 
 

@@ -55,7 +55,9 @@ class LitLogisticRegression(SharedSteps, pl.LightningModule):
         z = self.model(x)
         loss = binary_cross_entropy_with_logits(z, y.float())
         acc = ((z > 0).long() == y).float().mean()
-        self.log_dict(stage_metrics(stage, loss, acc=acc), on_step=False, on_epoch=True, prog_bar=True, batch_size=len(y))
+        self.log_dict(
+            stage_metrics(stage, loss, acc=acc), on_step=False, on_epoch=True, prog_bar=True, batch_size=len(y)
+        )
         return loss
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

@@ -48,13 +48,15 @@ class VAE(nn.Module):
         """Pixel logits ``(B, pixels)``; ``sigmoid`` gives intensities."""
         return self.decoder(z)
 
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:  # noqa: D102
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         mu, logvar = self.encode(x)
         z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu) if self.training else mu
         return self.decode(z), mu, logvar
 
 
-def vae_loss(logits: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def vae_loss(
+    logits: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
     """``(recon, kl)`` in nats per image (see the module docstring)."""
     recon = nn.functional.binary_cross_entropy_with_logits(logits, x, reduction="sum") / len(x)
     kl = -0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum() / len(x)
@@ -77,8 +79,13 @@ class LitVAE(SharedSteps, pl.LightningModule):
         logits, mu, logvar = self.model(x)
         recon, kl = vae_loss(logits, x, mu, logvar)
         loss = recon + kl
-        self.log_dict(stage_metrics(stage, loss, recon=recon, kl=kl), on_step=False, on_epoch=True, prog_bar=True,
-                      batch_size=len(x))
+        self.log_dict(
+            stage_metrics(stage, loss, recon=recon, kl=kl),
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=len(x),
+        )
         return loss
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

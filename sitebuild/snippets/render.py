@@ -17,7 +17,8 @@ _TEXT = {
         "seconds": "{seconds:.1f} s",
         "figure": "Figure produced by {snippet}",
         "where": {True: "CI", False: "local build"},
-        "placeholder": "Snippet execution is switched off in this build; the output of <code>{snippet}</code> is not shown.",
+        "placeholder": "Snippet execution is switched off in this build; "
+        "the output of <code>{snippet}</code> is not shown.",
     },
     "zh": {
         "made": "以上输出由文档构建运行 <code>{snippet}</code> 生成",

@@ -66,8 +66,14 @@ class Runner:
     @classmethod
     def from_settings(cls, settings: RunSettings, **options: Any) -> Runner:
         """A runner for the ``kb-run`` settings of ``mkdocs.yml`` (:mod:`sitebuild.config`)."""
-        return cls(settings.snippets_dir, settings.cache_dir, settings.root, profile=settings.profile,
-                   cell_timeout=settings.cell_timeout, **options)
+        return cls(
+            settings.snippets_dir,
+            settings.cache_dir,
+            settings.root,
+            profile=settings.profile,
+            cell_timeout=settings.cell_timeout,
+            **options,
+        )
 
     def snippet_path(self, name: str, page: str = "?") -> Path:
         path = (self.snippets_dir / name).resolve()
@@ -138,7 +144,7 @@ class Runner:
             "device": run.device,
             "device_name": run.device_name,
             "seconds": round(run.seconds, 2),
-            "produced_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "produced_at": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "host": os.environ.get("KB_RUN_HOST", socket.gethostname()),
             "ci": bool(os.environ.get("CI")),
         }

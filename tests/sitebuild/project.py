@@ -39,11 +39,23 @@ def _env(env: dict[str, str]) -> dict[str, str]:
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` in ``project``."""
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True,
-                          text=True, timeout=300, env=_env(env))
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_env(env),
+    )
 
 
 def kb_docs(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
     """``kb docs ARGS`` in ``project``."""
-    return subprocess.run([sys.executable, "-m", "kb.cli", "docs", *args], cwd=project, capture_output=True,
-                          text=True, timeout=300, env=_env(env))
+    return subprocess.run(
+        [sys.executable, "-m", "kb.cli", "docs", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=_env(env),
+    )

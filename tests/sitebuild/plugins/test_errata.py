@@ -35,8 +35,15 @@ def test_languages_differ_only_in_words(data: dict) -> None:
 
 def test_links_are_named_by_the_chapter_headings(data: dict) -> None:
     entry = next(e for e in data["errata"] if e["chapter"]["page"] == "math/losses.md" and e["chapter"]["anchor"])
-    docs = {"math/losses.md": "# Loss functions {#loss-functions}\n\n## Mean squared error (MSE) {#mse}\n\n### Worked example {#mse-example}\n"}
-    text = render_errata({**data, "errata": [entry], "documents": [{"file": entry["document"], "title": "", "errata": [entry["id"]]}]}, "en", docs)
+    docs = {
+        "math/losses.md": "# Loss functions {#loss-functions}\n\n## Mean squared error (MSE) {#mse}\n\n"
+        "### Worked example {#mse-example}\n"
+    }
+    text = render_errata(
+        {**data, "errata": [entry], "documents": [{"file": entry["document"], "title": "", "errata": [entry["id"]]}]},
+        "en",
+        docs,
+    )
     assert "[Loss functions › " in text
 
 

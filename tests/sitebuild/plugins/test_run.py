@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -37,7 +34,9 @@ def test_failing_snippet_fails_the_build_naming_snippet_cell_and_error(tmp_path:
     project = make_project(tmp_path, "# %%\na = 1\n# %%\n1 / 0\n", "# T\n\n<!-- kb-run demo.py -->\n")
     result = build(project)
     assert result.returncode != 0
-    assert "snippet demo.py, cell 2 (line 4) raised ZeroDivisionError: division by zero" in result.stderr + result.stdout
+    assert (
+        "snippet demo.py, cell 2 (line 4) raised ZeroDivisionError: division by zero" in result.stderr + result.stdout
+    )
 
 
 def test_missing_snippet_fails_thebuild(tmp_path: Path) -> None:
