@@ -1,6 +1,6 @@
 # foundation-kb — everything a newcomer needs is two commands:
 #   make serve   build the site (executing its snippets) and serve it on http://127.0.0.1:8000
-#   make test    run the whole test suite (packages, site build, browser tests)
+#   make test    run the whole test suite (lint, packages, site build, browser tests)
 # Both create or refresh .venv/, node_modules/ and the test browser first; re-running
 # them is cheap when nothing changed (stamp files).
 
@@ -22,8 +22,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# the day-to-day selection (make test-fast; tests/test_fresh_clone.py runs it in a fresh clone)
+FAST_TESTS := not site and not browser and not slow
 
-.PHONY: constraints help venv assets browser site serve test test-fast test-site test-browser bench bench-site bench-kb bench-grader clean distclean
+.PHONY: constraints help venv assets browser site serve lint test test-fast test-site test-gpu bench bench-site bench-kb bench-grader clean distclean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -60,14 +62,21 @@ site: venv assets ## build the site into site/ (strict; snippets run unless cach
 serve: venv assets ## build and serve the site on http://$(HOST):$(PORT)
 	$(VENV)/bin/mkdocs serve --strict -a $(HOST):$(PORT)
 
-test: venv assets browser ## the whole test suite (what CI runs)
+lint: venv ## ruff: lint and format check (seconds; the first step of make test and make test-fast)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint assets browser ## the whole test suite (what CI runs): lint first
 	$(PY) -m pytest
 
-test-fast: venv ## day-to-day: packages only, no site build, no browser
-	$(PY) -m pytest -m "not site and not browser and not slow"
+test-fast: lint ## day-to-day: lint, then packages only (no site build, no browser)
+	$(PY) -m pytest -m "$(FAST_TESTS)"
 
 test-site: venv assets browser ## site build and browser tests only
 	$(PY) -m pytest -m "site or browser"
+
+test-gpu: venv ## the GPU tests only (pytest -m gpu): every model on CUDA, mixed precision; needs a CUDA device
+	$(PY) -m pytest -m gpu
 
 bench: bench-site bench-kb bench-grader ## every benchmark (figures for the notes; about 25 minutes)
 

@@ -27,7 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def tracked_files() -> list[str]:
     out = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return [line for line in out.splitlines() if line and (ROOT / line).is_file()]
 
@@ -51,7 +55,10 @@ def build(copy: Path, **env: str) -> tuple[float, int]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(copy / "site")],
-        cwd=copy, env=environment, capture_output=True, text=True,
+        cwd=copy,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
@@ -81,7 +88,9 @@ def main() -> None:
             edited.append(build(copy))
         off = [build(copy, KB_EXECUTE="false") for _ in range(args.repeat)]
 
-    med = lambda runs: statistics.median(s for s, _ in runs)  # noqa: E731
+    def med(runs: list[tuple[float, int]]) -> float:
+        return statistics.median(s for s, _ in runs)
+
     print(f"snippets in docs/snippets: {snippets}; runs per figure: {args.repeat} (median)")
     print(f"cold build (empty cache)       : {cold:7.2f} s  ({cold_executed} snippets executed)")
     print(f"warm rebuild (nothing changed) : {med(warm):7.2f} s  ({max(e for _, e in warm)} executed)")

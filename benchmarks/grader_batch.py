@@ -48,8 +48,10 @@ def main() -> None:
         pairs = grade_rows(rows, jobs=args.jobs, isolation=isolation)
         dt = time.perf_counter() - t0
         counts = Counter(res.verdict.value for _, res in pairs)
-        print(f"isolation={isolation:<8} graded {len(pairs):>6} answers in {dt:6.1f} s with {args.jobs} jobs: "
-              f"{len(pairs) / dt:6.0f} answers/s   verdicts {dict(sorted(counts.items()))}")
+        print(
+            f"isolation={isolation:<8} graded {len(pairs):>6} answers in {dt:6.1f} s with {args.jobs} jobs: "
+            f"{len(pairs) / dt:6.0f} answers/s   verdicts {dict(sorted(counts.items()))}"
+        )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,10 @@ def main() -> None:
         ("kb-grade check (needs SymPy: d/dz)", ["check", "sigmoid-derivative", "d/dz sigma(z)"]),
     ]:
         t = median_seconds([py, "-m", "graders", *args], runs)
-        print(f"{label:<40}{t * 1000:7.1f} ms   extra {1000 * (t - base):7.1f} ms"
-              f"   {'OK' if t - base < 0.5 else 'OVER'} (target < 500 ms extra)")
+        print(
+            f"{label:<40}{t * 1000:7.1f} ms   extra {1000 * (t - base):7.1f} ms"
+            f"   {'OK' if t - base < 0.5 else 'OVER'} (target < 500 ms extra)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,9 +10,9 @@ import argparse
 import statistics
 import time
 
+from graders.bank import load
 from graders.grading.derivation import grade_derivation_text
 from graders.grading.pipeline import check
-from graders.bank import load
 
 DERIVATION = """\
 d/dθ ((θ - 1)^2 + 3θ)

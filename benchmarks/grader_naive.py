@@ -17,8 +17,8 @@ from __future__ import annotations
 import time
 
 from graders.grading.equiv import equiv_texts
-from graders.result import Result, Text, Verdict
 from graders.isolation import run_isolated
+from graders.result import Result, Text, Verdict
 
 # (a, b, truly equivalent?) in ASCII so the naive parser can read them too. None marks pairs that
 # agree exactly where both sides are defined: kb-grade calls them equal (it compares on the common
@@ -49,10 +49,14 @@ PAIRS = [
 
 def naive(a: str, b: str) -> Result:
     import sympy
-    from sympy.parsing.sympy_parser import (convert_xor, implicit_multiplication_application, parse_expr,
-                                            standard_transformations)
+    from sympy.parsing.sympy_parser import (
+        convert_xor,
+        implicit_multiplication_application,
+        parse_expr,
+        standard_transformations,
+    )
 
-    tr = standard_transformations + (implicit_multiplication_application, convert_xor)
+    tr = (*standard_transformations, implicit_multiplication_application, convert_xor)
     ea, eb = parse_expr(a, transformations=tr), parse_expr(b, transformations=tr)
     same = sympy.simplify(ea - eb) == 0
     return Result(Verdict.CORRECT if same else Verdict.INCORRECT, feedback=Text())
@@ -65,8 +69,7 @@ def _timed(fn) -> tuple[float, Result]:
 
 
 def main() -> None:
-    import sympy  # noqa: F401 - imported before timing: children inherit it, no import is timed
-    import sympy.parsing.sympy_parser  # noqa: F401
+    import sympy.parsing.sympy_parser  # noqa: F401 - imported before timing: children inherit it, no import is timed
 
     naive("x", "x"), equiv_texts("x", "x", floats=False)  # warm both
     rows = []
@@ -92,12 +95,18 @@ def main() -> None:
         print(f"{a:<36}{b:<36}{label:<7}{vn:<13}{vo}")
     n = len(rows)
     print(f"\nagreement naive vs kb-grade: {agree}/{n}")
-    print(f"matches the intended answer (pairs without a domain question): naive {right_naive}/{len(judged)}, "
-          f"kb-grade {right_ours}/{len(judged)}")
-    print(f"time for {n} pairs: naive (sandboxed) {t_naive:.2f} s; kb-grade in-process {t_ours:.3f} s "
-          f"(SymPy layers only {t_sympy:.2f} s), kb-grade sandboxed {t_boxed:.2f} s")
-    print(f"speed ratio naive / kb-grade: in-process {t_naive / t_ours:.1f}x, "
-          f"in-process SymPy layers only {t_naive / t_sympy:.1f}x, both sandboxed {t_naive / t_boxed:.1f}x")
+    print(
+        f"matches the intended answer (pairs without a domain question): naive {right_naive}/{len(judged)}, "
+        f"kb-grade {right_ours}/{len(judged)}"
+    )
+    print(
+        f"time for {n} pairs: naive (sandboxed) {t_naive:.2f} s; kb-grade in-process {t_ours:.3f} s "
+        f"(SymPy layers only {t_sympy:.2f} s), kb-grade sandboxed {t_boxed:.2f} s"
+    )
+    print(
+        f"speed ratio naive / kb-grade: in-process {t_naive / t_ours:.1f}x, "
+        f"in-process SymPy layers only {t_naive / t_sympy:.1f}x, both sandboxed {t_naive / t_boxed:.1f}x"
+    )
 
 
 if __name__ == "__main__":

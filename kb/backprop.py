@@ -67,7 +67,9 @@ def _check_inputs(X: torch.Tensor, y: torch.Tensor, d: int) -> None:
         raise BackpropShapeError("empty batch")
 
 
-def logistic_forward(w: torch.Tensor, b: torch.Tensor, X: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, Tensors]:
+def logistic_forward(
+    w: torch.Tensor, b: torch.Tensor, X: torch.Tensor, y: torch.Tensor
+) -> tuple[torch.Tensor, Tensors]:
     """Loss (mean binary cross-entropy) and cache for ``p = sigmoid(X w + b)``."""
     _check_inputs(X, y, w.shape[0])
     z = X @ w + b
@@ -93,7 +95,9 @@ def init_mlp(d: int, h: int, k: int, seed: int = 0, dtype: torch.dtype = torch.f
     }
 
 
-def mlp_forward(params: Tensors, X: torch.Tensor, y: torch.Tensor, activation: str = "tanh") -> tuple[torch.Tensor, Tensors]:
+def mlp_forward(
+    params: Tensors, X: torch.Tensor, y: torch.Tensor, activation: str = "tanh"
+) -> tuple[torch.Tensor, Tensors]:
     """Loss (mean softmax cross-entropy against class indices ``y``) and cache."""
     if activation not in ACTIVATIONS:
         raise ValueError(f"unknown activation {activation!r}; expected one of {sorted(ACTIVATIONS)}")

@@ -1,6 +1,7 @@
-"""The ``kb`` command: build and training tools.
+"""The ``kb`` command: train the models, and run the docs snippets.
 
-Sub-commands are registered by small modules so that each imports its heavy
+``kb train`` and ``kb list`` live in :mod:`kb.train_cli`; ``kb docs`` belongs to the site
+machinery and is dispatched to :mod:`sitebuild.cli`. Each sub-command imports its heavy
 dependencies (torch, Lightning, nbclient) only when it runs.
 """
 
@@ -10,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from kb import __version__
+from kb import __version__, train_cli
 
 __all__ = ["main", "build_parser"]
 
@@ -19,15 +20,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kb", description="foundation-kb: executable knowledge base tools")
     parser.add_argument("--version", action="version", version=f"kb {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from kb.build import cli as docs_cli
+    from sitebuild import cli as docs_cli  # the site machinery; kb itself never needs it
 
     docs_cli.register(sub)
-    try:
-        from kb import train_cli
-    except ImportError:  # pragma: no cover - only while the module is absent
-        train_cli = None
-    if train_cli is not None:
-        train_cli.register(sub)
+    train_cli.register(sub)
     return parser
 
 

@@ -52,7 +52,7 @@ class GD(torch.optim.Optimizer):
 
     def __init__(self, params: Iterable[Any], lr: float = 0.1) -> None:
         _check("lr", lr, 0.0)
-        super().__init__(params, dict(lr=lr))
+        super().__init__(params, {"lr": lr})
 
     @torch.no_grad()
     def step(self, closure: Callable[[], torch.Tensor] | None = None) -> torch.Tensor | None:
@@ -81,7 +81,7 @@ class Momentum(torch.optim.Optimizer):
     def __init__(self, params: Iterable[Any], lr: float = 0.01, momentum: float = 0.9) -> None:
         _check("lr", lr, 0.0)
         _check("momentum", momentum, 0.0, 1.0)
-        super().__init__(params, dict(lr=lr, momentum=momentum))
+        super().__init__(params, {"lr": lr, "momentum": momentum})
 
     @torch.no_grad()
     def step(self, closure: Callable[[], torch.Tensor] | None = None) -> torch.Tensor | None:
@@ -116,7 +116,7 @@ class Adam(torch.optim.Optimizer):
         _check("beta1", betas[0], 0.0, 1.0)
         _check("beta2", betas[1], 0.0, 1.0)
         _check("eps", eps, 0.0)
-        super().__init__(params, dict(lr=lr, betas=tuple(betas), eps=eps))
+        super().__init__(params, {"lr": lr, "betas": tuple(betas), "eps": eps})
 
     @torch.no_grad()
     def step(self, closure: Callable[[], torch.Tensor] | None = None) -> torch.Tensor | None:

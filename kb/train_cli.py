@@ -60,9 +60,18 @@ def train(name: str, **kwargs: Any) -> dict[str, Any]:
     return fit(name, **kwargs).result
 
 
-def fit(name: str, *, profile: str | None = None, epochs: int | None = None, device: str = "auto",
-        seed: int = 0, quiet: bool | None = None, overrides: dict[str, dict[str, Any]] | None = None,
-        args: Sequence[str] = (), callbacks: Sequence[Any] = ()) -> TrainingRun:
+def fit(
+    name: str,
+    *,
+    profile: str | None = None,
+    epochs: int | None = None,
+    device: str = "auto",
+    seed: int = 0,
+    quiet: bool | None = None,
+    overrides: dict[str, dict[str, Any]] | None = None,
+    args: Sequence[str] = (),
+    callbacks: Sequence[Any] = (),
+) -> TrainingRun:
     """Build, train and test the registered model ``name``; metrics are rank 0's view.
 
     ``overrides`` (``{"trainer": {"fast_dev_run": True}, "model": {...}, "data": {...}}``) is
@@ -72,10 +81,19 @@ def fit(name: str, *, profile: str | None = None, epochs: int | None = None, dev
     spec = _spec(name)
     prof = get_profile(profile) if profile else current_profile()
     defaults = _dotted({"model": spec.model_args, "data": {**spec.data_for(prof.name)[1], "seed": seed}})
-    given = [f"--{key}={json.dumps(value)}" for key, value in _dotted(overrides or {}).items()]  # parsed, so checked
+    # parsed like the command line, so checked; a string goes as typed (JSON quotes would hide it from Literal types)
+    given = [
+        f"--{key}={value if isinstance(value, str) else json.dumps(value)}"
+        for key, value in _dotted(overrides or {}).items()
+    ]
     trainer_defaults = {  # kb.training.make_trainer's options
-        "max_epochs": epochs if epochs is not None else spec.epochs(prof.name), "accelerator": device, "devices": 1,
-        "deterministic": True, "logger": False, "enable_checkpointing": False, "callbacks": list(callbacks),
+        "max_epochs": epochs if epochs is not None else spec.epochs(prof.name),
+        "accelerator": device,
+        "devices": 1,
+        "deterministic": "warn",
+        "logger": False,
+        "enable_checkpointing": False,
+        "callbacks": list(callbacks),
     }
     import pytorch_lightning as pl
 
@@ -86,11 +104,21 @@ def fit(name: str, *, profile: str | None = None, epochs: int | None = None, dev
     hush = ["--trainer.enable_progress_bar=false", "--trainer.enable_model_summary=false"] if quiet else []
     model_cls, data_cls = spec.load(prof.name)
     cli = _cli_class(defaults)(
-        model_cls, data_cls, args=[*given, *args, *hush], run=False, trainer_defaults=trainer_defaults,
-        seed_everything_default=seed, save_config_callback=None, load_from_checkpoint_support=False,
-        parser_kwargs={"prog": f"kb train {spec.name}", "exit_on_error": False, "allow_abbrev": False,
-                       "description": f"{spec.description}. kb's own options (--profile, --epochs, --device, "
-                       "--seed, --json, --quiet) are listed by `kb train --help`."},
+        model_cls,
+        data_cls,
+        args=[*given, *args, *hush],
+        run=False,
+        trainer_defaults=trainer_defaults,
+        seed_everything_default=seed,
+        save_config_callback=None,
+        load_from_checkpoint_support=False,
+        parser_kwargs={
+            "prog": f"kb train {spec.name}",
+            "exit_on_error": False,
+            "allow_abbrev": False,
+            "description": f"{spec.description}. kb's own options (--profile, --epochs, --device, "
+            "--seed, --json, --quiet) are listed by `kb train --help`.",
+        },
     )
     model, datamodule, trainer = cli.model, cli.datamodule, cli.trainer
     start = time.perf_counter()
@@ -99,13 +127,23 @@ def fit(name: str, *, profile: str | None = None, epochs: int | None = None, dev
     if type(datamodule).test_dataloader is not pl.LightningDataModule.test_dataloader:
         for result in trainer.test(model, datamodule=datamodule, verbose=False):
             metrics.update({k: float(v) for k, v in result.items()})
-    return TrainingRun(model, datamodule, trainer, {
-        "model": spec.name, "profile": prof.name, "epochs": cli.config.trainer.max_epochs,
-        "device": str(trainer.strategy.root_device), "world_size": trainer.world_size,
-        "seconds": round(time.perf_counter() - start, 3),
-        "metric": spec.metric, "value": metrics.get(spec.metric), "metrics": dict(sorted(metrics.items())),
-        "_rank": trainer.global_rank,
-    })
+    return TrainingRun(
+        model,
+        datamodule,
+        trainer,
+        {
+            "model": spec.name,
+            "profile": prof.name,
+            "epochs": cli.config.trainer.max_epochs,
+            "device": str(trainer.strategy.root_device),
+            "world_size": trainer.world_size,
+            "seconds": round(time.perf_counter() - start, 3),
+            "metric": spec.metric,
+            "value": metrics.get(spec.metric),
+            "metrics": dict(sorted(metrics.items())),
+            "_rank": trainer.global_rank,
+        },
+    )
 
 
 def _spec(name: str) -> registry.ModelSpec:
@@ -209,14 +247,22 @@ def _list(args: argparse.Namespace) -> int:
 
 def _train(args: argparse.Namespace) -> int:
     # kb's own options may also follow NAME; everything else goes to LightningCLI
-    after = argparse.ArgumentParser(prog="kb train", add_help=False, argument_default=argparse.SUPPRESS,
-                                    allow_abbrev=False, exit_on_error=False)
+    after = argparse.ArgumentParser(
+        prog="kb train", add_help=False, argument_default=argparse.SUPPRESS, allow_abbrev=False, exit_on_error=False
+    )
     try:
         extra, rest = _train_options(after).parse_known_args(args.rest)
         vars(args).update(vars(extra))
         quiet = True if (args.json or args.quiet) else None  # None: $KB_QUIET decides
-        result = train(args.name, profile=args.profile, epochs=args.epochs, device=args.device or "auto",
-                       seed=args.seed, quiet=quiet, args=rest)
+        result = train(
+            args.name,
+            profile=args.profile,
+            epochs=args.epochs,
+            device=args.device or "auto",
+            seed=args.seed,
+            quiet=quiet,
+            args=rest,
+        )
     except SystemExit as exc:  # --help, --print_config
         return exc.code if isinstance(exc.code, int) else 0
     except (*_ERRORS, argparse.ArgumentError) as exc:
@@ -227,8 +273,10 @@ def _train(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
     else:
-        print(f"{result['model']} ({result['profile']} profile, {result['epochs']} epochs, {result['device']}, "
-              f"{result['seconds']} s)")
+        print(
+            f"{result['model']} ({result['profile']} profile, {result['epochs']} epochs, {result['device']}, "
+            f"{result['seconds']} s)"
+        )
         for key, value in result["metrics"].items():
             print(f"  {key:<12} {value:.4f}")
     return 0

@@ -1,8 +1,10 @@
 """Trainer factory and training helpers shared by every model in ``kb``.
 
 :func:`make_trainer` returns a Lightning ``Trainer`` that picks the device itself
-(``accelerator="auto"``), is deterministic, and, when ``quiet`` (the default while
-the docs are built, ``KB_QUIET=1``), prints no banners, tips or progress bars.
+(``accelerator="auto"``), is deterministic (``deterministic="warn"``: on CUDA a few ops, such
+as the backward pass of ``AdaptiveAvgPool2d``, have no deterministic kernel and warn instead
+of failing), and, when ``quiet`` (the default while the docs are built, ``KB_QUIET=1``),
+prints no banners, tips or progress bars.
 :func:`plain_fit` is what ``trainer.fit`` does for these models, written out as a
 plain PyTorch loop (the docs compare the two; ``benchmarks/kb_train_overhead.py``
 times them).
@@ -30,12 +32,16 @@ def is_quiet() -> bool:
 
 
 def quiet_lightning() -> None:
-    """Silence Lightning's info logs (GPU banners, tips) and its advisory warnings."""
+    """Silence Lightning's info logs (GPU banners, tips) and its advisory warnings (including
+    the one ``self.log`` gives in :func:`plain_fit`, where no Trainer is attached)."""
     for name in _LIGHTNING_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
     warnings.filterwarnings("ignore", message=r".*does not have many workers.*")
     warnings.filterwarnings("ignore", message=r".*number of training batches.*")
     warnings.filterwarnings("ignore", message=r".*`isinstance\(treespec, LeafSpec\)` is deprecated.*")
+    warnings.filterwarnings(
+        "ignore", message=r".*`self\.log\(\)` but the `self\.trainer` reference is not registered.*"
+    )
 
 
 def seed_everything(seed: int) -> int:
@@ -80,17 +86,17 @@ def make_trainer(
     quiet = is_quiet() if quiet is None else quiet
     if quiet:
         quiet_lightning()
-    options: dict[str, Any] = dict(
-        max_epochs=max_epochs,
-        accelerator="auto",
-        devices=1,
-        deterministic=True,
-        logger=False,
-        enable_checkpointing=False,
-        enable_model_summary=not quiet,
-        enable_progress_bar=not quiet,
-        callbacks=list(callbacks),
-    )
+    options: dict[str, Any] = {
+        "max_epochs": max_epochs,
+        "accelerator": "auto",
+        "devices": 1,
+        "deterministic": "warn",  # deterministic kernels; on CUDA, ops without one warn instead of failing
+        "logger": False,
+        "enable_checkpointing": False,
+        "enable_model_summary": not quiet,
+        "enable_progress_bar": not quiet,
+        "callbacks": list(callbacks),
+    }
     options.update(overrides)
     return pl.Trainer(**options)
 
@@ -103,10 +109,10 @@ def plain_fit(module: pl.LightningModule, datamodule: pl.LightningDataModule, ma
     then a validation pass without gradients. The module's own ``training_step`` and
     ``validation_step`` do the work, so with the same seed the weights match Lightning's
     (``tests/kb/test_training.py`` checks it). Nothing is logged: without a Trainer,
-    ``log_epoch_means`` does nothing. A module with ``automatic_optimization = False``
-    (the GAN) steps its own optimizers; it gets them from ``self.optimizers()`` and calls
-    ``self.manual_backward(loss)``, which here mean the plain optimizers and
-    ``loss.backward()``.
+    ``self.log`` returns at once (:func:`quiet_lightning` silences its warning about that).
+    A module with ``automatic_optimization = False`` (the GAN) steps its own optimizers;
+    it gets them from ``self.optimizers()`` and calls ``self.manual_backward(loss)``,
+    which here mean the plain optimizers and ``loss.backward()``.
     """
     if max_epochs < 0:
         raise ValueError(f"max_epochs must be >= 0, got {max_epochs}")
@@ -137,4 +143,6 @@ def plain_fit(module: pl.LightningModule, datamodule: pl.LightningDataModule, ma
         if manual:
             del module.optimizers, module.manual_backward
         module.train()
+
+
 # --8<-- [end:plain_fit]

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 import kb
+import sitebuild
 
 
 @pytest.mark.parametrize("name", sorted(set(kb.__all__) - {"__version__"}))
@@ -20,7 +21,7 @@ def test_kb_exports_resolve(name: str) -> None:
 
 def test_unknown_kb_attribute_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
-        kb.nope  # noqa: B018
+        kb.nope  # noqa: B018 - the access is the test
 
 
 @pytest.mark.parametrize(
@@ -45,8 +46,8 @@ def _modules(package) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("module", _modules(kb))
-def test_kb_docstring_examples(module: str) -> None:
+@pytest.mark.parametrize("module", _modules(kb) + _modules(sitebuild))
+def test_docstring_examples(module: str) -> None:
     mod = importlib.import_module(module)
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False)
     assert result.failed == 0, f"{result.failed} doctest example(s) failed in {module}"

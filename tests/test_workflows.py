@@ -24,14 +24,19 @@ def _actionlint() -> str:
 def test_actionlint_accepts_every_workflow() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
     assert files
-    result = subprocess.run([_actionlint(), *map(str, files)], cwd=ROOT, capture_output=True, text=True)
+    config = ROOT / ".github" / "actionlint.yaml"  # named: a copy without .git would not find it
+    result = subprocess.run(
+        [_actionlint(), "-config-file", str(config), *map(str, files)], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_actionlint_rejects_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / ".github" / "workflows" / "broken.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n")
+    broken.write_text(
+        "on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nope }}\n"
+    )
     result = subprocess.run([_actionlint(), str(broken)], cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode != 0
 
@@ -49,6 +54,11 @@ def test_docs_workflow_builds_on_gpu_runners_and_publishes() -> None:
     assert any(s.get("uses", "").startswith("actions/cache@") and s["with"]["path"] == ".cache/kb-run" for s in steps)
     assert 'echo "profile=full"' in text and "nvidia-smi" in text
     assert any(s.get("uses", "").startswith("actions/upload-pages-artifact@") for s in steps)
+    names = [s.get("name", "") for s in steps]
+    gpu = next(s for s in steps if s.get("run", "").strip() == "make test-gpu")
+    assert gpu["if"] == "steps.profile.outputs.profile == 'full'"  # only where nvidia-smi saw a device
+    assert names.index(gpu["name"]) < names.index("Build the site")
+    assert "pytest -m gpu" in (ROOT / "Makefile").read_text()
     deploy = docs["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"]
     assert any(s.get("uses", "").startswith("actions/deploy-pages@") for s in deploy["steps"])

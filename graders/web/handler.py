@@ -35,14 +35,20 @@ def _question(req: dict) -> dict:
     except GraderError:
         answer_latex = ""
     return {
-        "id": q.id, "kind": q.kind, "topic": q.topic,
+        "id": q.id,
+        "kind": q.kind,
+        "topic": q.topic,
         "title": {"zh": q.title.zh, "en": q.title.en},
         "prompt": {"zh": fill(q.prompt.zh, values), "en": fill(q.prompt.en, values)},
         "hints": {"zh": [fill(h, values) for h in q.hints.zh], "en": [fill(h, values) for h in q.hints.en]},
-        "variables": [{"name": v.name, "shape": list(v.shape) if v.shape else None, "domain": v.domain}
-                      for v in q.variables],
-        "params": values, "variant": index if q.params else None, "variants": variant_count(q),
-        "start": fill(q.start, values), "form": list(q.form),
+        "variables": [
+            {"name": v.name, "shape": list(v.shape) if v.shape else None, "domain": v.domain} for v in q.variables
+        ],
+        "params": values,
+        "variant": index if q.params else None,
+        "variants": variant_count(q),
+        "start": fill(q.start, values),
+        "form": list(q.form),
         "source": q.source.summary() if q.source else None,
         "solution": {"answer": answer, "latex": answer_latex},
     }
@@ -79,8 +85,16 @@ def _selftests(req: dict) -> dict:
     for q in load_all().values():
         for t in q.tests:
             r = check(q, t.answer, seed=t.seed)
-            rows.append({"id": q.id, "answer": t.answer, "seed": t.seed, "verdict": r.verdict.value, "note": r.note,
-                         "feedback": {"zh": r.feedback.zh, "en": r.feedback.en}})
+            rows.append(
+                {
+                    "id": q.id,
+                    "answer": t.answer,
+                    "seed": t.seed,
+                    "verdict": r.verdict.value,
+                    "note": r.note,
+                    "feedback": {"zh": r.feedback.zh, "en": r.feedback.en},
+                }
+            )
     return {"results": rows}
 
 

@@ -11,8 +11,6 @@ _EXPORTS: dict[str, str] = {
     "DatasetError": "kb.datasets.errors",
     "TensorDataModule": "kb.datasets.base",
     "split_tensors": "kb.datasets.base",
-    "TensorBatches": "kb.datasets.base",
-    "batch_loader": "kb.datasets.base",
     "tensor_loader": "kb.datasets.base",
     "LinearDataModule": "kb.datasets.synthetic",
     "make_linear_data": "kb.datasets.synthetic",

@@ -28,7 +28,13 @@ import torch
 from kb.datasets.base import DatasetError, TensorDataModule
 
 __all__ = [
-    "POSITIVE", "NEGATIVE", "Vocab", "make_corpus", "make_labelled", "CorpusDataModule", "SentimentDataModule",
+    "POSITIVE",
+    "NEGATIVE",
+    "Vocab",
+    "make_corpus",
+    "make_labelled",
+    "CorpusDataModule",
+    "SentimentDataModule",
 ]
 
 NOUNS = ["movie", "film", "book", "meal", "song", "show", "game", "trip", "hotel", "concert", "play", "lesson"]
@@ -57,7 +63,7 @@ class Vocab:
         self.stoi = {w: i for i, w in enumerate(self.itos)}
 
     @classmethod
-    def build(cls) -> "Vocab":
+    def build(cls) -> Vocab:
         """The vocabulary of every template and word list above."""
         words = NOUNS + POSITIVE + NEGATIVE + FEEL_POS + FEEL_NEG
         for t in CORPUS_TEMPLATES + LABELLED_TEMPLATES:

@@ -26,7 +26,9 @@ def ring_centres(modes: int = 8, radius: float = 2.0) -> torch.Tensor:
     return radius * torch.stack([torch.cos(angles), torch.sin(angles)], dim=1)
 
 
-def make_ring_mixture(n: int = 4000, modes: int = 8, radius: float = 2.0, std: float = 0.1, seed: int = 0) -> torch.Tensor:
+def make_ring_mixture(
+    n: int = 4000, modes: int = 8, radius: float = 2.0, std: float = 0.1, seed: int = 0
+) -> torch.Tensor:
     """``n`` points ``(n, 2)``, each from a randomly chosen mode with isotropic noise ``std``."""
     if modes < 1 or n < 1:
         raise DatasetError(f"need n >= 1 and modes >= 1, got n={n}, modes={modes}")
@@ -35,8 +37,9 @@ def make_ring_mixture(n: int = 4000, modes: int = 8, radius: float = 2.0, std: f
     return ring_centres(modes, radius)[which] + std * torch.randn(n, 2, generator=g)
 
 
-def mode_statistics(samples: torch.Tensor, modes: int = 8, radius: float = 2.0, std: float = 0.1,
-                    min_share: float = 0.02) -> tuple[int, float]:
+def mode_statistics(
+    samples: torch.Tensor, modes: int = 8, radius: float = 2.0, std: float = 0.1, min_share: float = 0.02
+) -> tuple[int, float]:
     """``(modes covered, quality)`` of generated ``samples`` ``(n, 2)``.
 
     A sample is *good* when it lies within ``4 * std`` of its nearest centre;
@@ -55,8 +58,9 @@ def mode_statistics(samples: torch.Tensor, modes: int = 8, radius: float = 2.0, 
 class RingMixtureDataModule(TensorDataModule):
     """Points of :func:`make_ring_mixture` (unlabelled), split 80/10/10."""
 
-    def __init__(self, n: int = 4000, modes: int = 8, radius: float = 2.0, std: float = 0.1,
-                 batch_size: int = 128, seed: int = 0) -> None:
+    def __init__(
+        self, n: int = 4000, modes: int = 8, radius: float = 2.0, std: float = 0.1, batch_size: int = 128, seed: int = 0
+    ) -> None:
         super().__init__()
         make_ring_mixture(1, modes)  # validate early
         self.save_hyperparameters()

@@ -27,7 +27,15 @@ import numpy as np
 
 from kb.datasets.base import DatasetError
 
-__all__ = ["IDXFormatError", "DatasetNotFoundError", "read_idx", "write_idx", "find_mnist_files", "MNIST_FILES", "MNISTDataModule"]
+__all__ = [
+    "IDXFormatError",
+    "DatasetNotFoundError",
+    "read_idx",
+    "write_idx",
+    "find_mnist_files",
+    "MNIST_FILES",
+    "MNISTDataModule",
+]
 
 # type code -> big-endian numpy dtype
 _DTYPES = {0x08: ">u1", 0x09: ">i1", 0x0B: ">i2", 0x0C: ">i4", 0x0D: ">f4", 0x0E: ">f8"}
@@ -72,7 +80,9 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
     dtype = np.dtype(_DTYPES[code])
     expected = header + math.prod(shape) * dtype.itemsize  # exact: no int64 overflow
     if len(raw) != expected:
-        raise IDXFormatError(f"{path}: shape {shape} needs {expected} bytes, file has {len(raw)} (truncated or corrupt)")
+        raise IDXFormatError(
+            f"{path}: shape {shape} needs {expected} bytes, file has {len(raw)} (truncated or corrupt)"
+        )
     return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -112,7 +122,8 @@ def _load(files: dict[str, Path], split: str):
     images, labels = read_idx(files[f"{split}_images"]), read_idx(files[f"{split}_labels"])
     if images.ndim != 3 or labels.ndim != 1 or len(images) != len(labels):
         raise IDXFormatError(
-            f"{files[f'{split}_images']}: expected images (N, H, W) and labels (N,), got {images.shape} and {labels.shape}"
+            f"{files[f'{split}_images']}: expected images (N, H, W) and labels (N,), "
+            f"got {images.shape} and {labels.shape}"
         )
     if len(images) == 0:
         raise IDXFormatError(f"{files[f'{split}_images']}: no images")

@@ -21,7 +21,9 @@ from kb.datasets.base import DatasetError, TensorDataModule
 __all__ = ["make_recall_data", "RecallDataModule", "make_reversal_data", "ReversalDataModule"]
 
 
-def make_recall_data(n: int = 2000, length: int = 40, classes: int = 4, vocab: int = 12, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+def make_recall_data(
+    n: int = 2000, length: int = 40, classes: int = 4, vocab: int = 12, seed: int = 0
+) -> tuple[torch.Tensor, torch.Tensor]:
     """Token sequences ``(n, length)`` (int64) and labels ``(n,)`` = the first token."""
     if length < 2:
         raise DatasetError(f"length must be at least 2, got {length}")
@@ -39,7 +41,9 @@ def make_recall_data(n: int = 2000, length: int = 40, classes: int = 4, vocab: i
 class RecallDataModule(TensorDataModule):
     """Seeded 70/15/15 split of :func:`make_recall_data`."""
 
-    def __init__(self, n: int = 2000, length: int = 40, classes: int = 4, vocab: int = 12, batch_size: int = 64, seed: int = 0) -> None:
+    def __init__(
+        self, n: int = 2000, length: int = 40, classes: int = 4, vocab: int = 12, batch_size: int = 64, seed: int = 0
+    ) -> None:
         super().__init__()
         make_recall_data(1, length, classes, vocab)  # validate early
         self.save_hyperparameters()
@@ -49,7 +53,9 @@ class RecallDataModule(TensorDataModule):
         self._set_splits(make_recall_data(hp.n, hp.length, hp.classes, hp.vocab, hp.seed), (0.7, 0.15, 0.15))
 
 
-def make_reversal_data(n: int = 3000, length: int = 8, vocab: int = 10, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+def make_reversal_data(
+    n: int = 3000, length: int = 8, vocab: int = 10, seed: int = 0
+) -> tuple[torch.Tensor, torch.Tensor]:
     """Random token sequences ``(n, length)`` and the same sequences reversed (the targets).
 
     Position ``i`` of the output must copy position ``length - 1 - i`` of the input:

@@ -6,7 +6,7 @@ import pytorch_lightning as pl
 import torch
 from torch.utils.data import DataLoader, TensorDataset
 
-from kb.datasets.base import TensorBatches, tensor_loader
+from kb.datasets.base import tensor_loader
 
 __all__ = ["make_linear_data", "LinearDataModule"]
 
@@ -59,17 +59,14 @@ class LinearDataModule(pl.LightningDataModule):
         hp = self.hparams
         x, y = make_linear_data(hp.n, hp.weight, hp.bias, hp.noise, hp.seed)
         order = torch.randperm(hp.n, generator=torch.Generator().manual_seed(hp.seed + 1))
-        n_val = max(1, int(round(hp.n * hp.val_fraction)))
+        n_val = max(1, round(hp.n * hp.val_fraction))
         val, train = order[:n_val], order[n_val:]
         self.train_set = TensorDataset(x[train], y[train])
         self.val_set = TensorDataset(x[val], y[val])
 
-    def _loader(self, dataset: TensorDataset, shuffle: bool) -> TensorBatches | DataLoader:
-        # slices of in-memory tensors, reshuffled each epoch by a generator seeded with `seed`
-        return tensor_loader(dataset, self.hparams.batch_size, shuffle, self.hparams.seed, self.trainer)
+    def train_dataloader(self) -> DataLoader:
+        shuffle = self.hparams.batch_size is not None  # full batches: nothing to shuffle
+        return tensor_loader(self.train_set, self.hparams.batch_size, shuffle, self.hparams.seed)
 
-    def train_dataloader(self) -> TensorBatches | DataLoader:
-        return self._loader(self.train_set, shuffle=self.hparams.batch_size is not None)
-
-    def val_dataloader(self) -> TensorBatches | DataLoader:
-        return self._loader(self.val_set, shuffle=False)
+    def val_dataloader(self) -> DataLoader:
+        return tensor_loader(self.val_set, self.hparams.batch_size, shuffle=False)

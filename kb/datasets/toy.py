@@ -20,7 +20,9 @@ __all__ = ["make_toy_classification", "ToyClassificationDataModule", "TOY_KINDS"
 TOY_KINDS = ("blobs", "moons")
 
 
-def make_toy_classification(kind: str = "blobs", n: int = 400, noise: float = 0.2, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+def make_toy_classification(
+    kind: str = "blobs", n: int = 400, noise: float = 0.2, seed: int = 0
+) -> tuple[torch.Tensor, torch.Tensor]:
     """``n`` points in 2-D (float32, ``(n, 2)``) and labels 0/1 (int64, ``(n,)``)."""
     if kind not in TOY_KINDS:
         raise DatasetError(f"unknown toy dataset {kind!r}; expected one of {TOY_KINDS}")
@@ -41,7 +43,9 @@ def make_toy_classification(kind: str = "blobs", n: int = 400, noise: float = 0.
 class ToyClassificationDataModule(TensorDataModule):
     """Train/val/test split (60/20/20, seeded) of :func:`make_toy_classification`."""
 
-    def __init__(self, kind: str = "blobs", n: int = 600, noise: float = 0.2, batch_size: int | None = 64, seed: int = 0) -> None:
+    def __init__(
+        self, kind: str = "blobs", n: int = 600, noise: float = 0.2, batch_size: int | None = 64, seed: int = 0
+    ) -> None:
         super().__init__()
         if kind not in TOY_KINDS:
             raise DatasetError(f"unknown toy dataset {kind!r}; expected one of {TOY_KINDS}")

@@ -30,7 +30,7 @@ from torch import nn
 
 from kb.datasets.corpus import CLS, MASK, PAD, Vocab
 from kb.losses import cross_entropy
-from kb.models.base import EpochMeans, FastHookCalls, LitClassifier, accuracy
+from kb.models.base import LitClassifier, accuracy, stage_metrics
 from kb.models.transformer import EncoderLayer
 
 __all__ = ["MiniBERT", "mask_tokens", "LitMaskedLM", "BertClassifier", "LitBertClassifier"]
@@ -45,8 +45,16 @@ def _vocab_size(vocab: int | None) -> int:
 class MiniBERT(nn.Module):
     """Tokens ``(B, T)`` -> contextual vectors ``(B, T, d_model)``; ``[PAD]`` keys are masked."""
 
-    def __init__(self, vocab: int | None = None, d_model: int = 32, heads: int = 2, layers: int = 2, d_ff: int = 64,
-                 max_len: int = 16, dropout: float = 0.1) -> None:
+    def __init__(
+        self,
+        vocab: int | None = None,
+        d_model: int = 32,
+        heads: int = 2,
+        layers: int = 2,
+        d_ff: int = 64,
+        max_len: int = 16,
+        dropout: float = 0.1,
+    ) -> None:
         super().__init__()
         self.vocab, self.max_len = _vocab_size(vocab), max_len
         self.tokens = nn.Embedding(self.vocab, d_model)
@@ -54,9 +62,11 @@ class MiniBERT(nn.Module):
         self.norm = nn.LayerNorm(d_model)
         self.layers = nn.ModuleList(EncoderLayer(d_model, heads, d_ff, dropout) for _ in range(layers))
 
-    def forward(self, tokens: torch.Tensor) -> torch.Tensor:  # noqa: D102
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         if tokens.ndim != 2 or tokens.dtype.is_floating_point or tokens.shape[1] > self.max_len:
-            raise ValueError(f"expected integer tokens of shape (batch, <= {self.max_len}), got {tuple(tokens.shape)} {tokens.dtype}")
+            raise ValueError(
+                f"expected integer tokens of shape (batch, <= {self.max_len}), got {tuple(tokens.shape)} {tokens.dtype}"
+            )
         if tokens.numel() and (tokens.min() < 0 or tokens.max() >= self.vocab):
             raise ValueError(f"token ids must be in [0, {self.vocab}), got [{int(tokens.min())}, {int(tokens.max())}]")
         pos = torch.arange(tokens.shape[1], device=tokens.device)
@@ -69,7 +79,10 @@ class MiniBERT(nn.Module):
 
 def mask_tokens(tokens: torch.Tensor, vocab: int, prob: float = 0.2, generator: torch.Generator | None = None):
     """BERT's corruption: returns ``(inputs, labels)``; labels are ``-100`` where nothing is predicted."""
-    rand = lambda: torch.rand(tokens.shape, generator=generator).to(tokens.device)  # noqa: E731
+
+    def rand() -> torch.Tensor:
+        return torch.rand(tokens.shape, generator=generator).to(tokens.device)
+
     words = (tokens != PAD) & (tokens != CLS)
     chosen = words & (rand() < prob)
     labels = torch.where(chosen, tokens, torch.full_like(tokens, IGNORE))
@@ -80,11 +93,21 @@ def mask_tokens(tokens: torch.Tensor, vocab: int, prob: float = 0.2, generator: 
     return inputs, labels
 
 
-class LitMaskedLM(EpochMeans, FastHookCalls, pl.LightningModule):
+class LitMaskedLM(pl.LightningModule):
     """Masked-token pre-training of :class:`MiniBERT`."""
 
-    def __init__(self, vocab: int | None = None, d_model: int = 32, heads: int = 2, layers: int = 2, d_ff: int = 64,
-                 dropout: float = 0.0, mask_prob: float = 0.2, lr: float = 5e-3, save_encoder: str | None = None) -> None:
+    def __init__(
+        self,
+        vocab: int | None = None,
+        d_model: int = 32,
+        heads: int = 2,
+        layers: int = 2,
+        d_ff: int = 64,
+        dropout: float = 0.0,
+        mask_prob: float = 0.2,
+        lr: float = 5e-3,
+        save_encoder: str | None = None,
+    ) -> None:
         super().__init__()
         self.save_hyperparameters()
         self.encoder = MiniBERT(vocab, d_model, heads, layers, d_ff, dropout=dropout)
@@ -101,22 +124,28 @@ class LitMaskedLM(EpochMeans, FastHookCalls, pl.LightningModule):
         keep = labels != IGNORE
         logits = self(inputs)[keep]
         loss = cross_entropy(logits, labels[keep])
-        self.log_epoch_means(stage, int(keep.sum()), loss=loss, acc=accuracy(logits, labels[keep]))
+        self.log_dict(
+            stage_metrics(stage, loss, acc=accuracy(logits, labels[keep])),
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=int(keep.sum()),
+        )
         return loss
 
-    def training_step(self, batch, batch_idx):  # noqa: D102
+    def training_step(self, batch, batch_idx):
         return self._shared_step(batch, "train", batch_idx)
 
-    def validation_step(self, batch, batch_idx):  # noqa: D102
+    def validation_step(self, batch, batch_idx):
         self._shared_step(batch, "val", batch_idx)
 
-    def test_step(self, batch, batch_idx):  # noqa: D102
+    def test_step(self, batch, batch_idx):
         self._shared_step(batch, "test", batch_idx)
 
     def configure_optimizers(self) -> torch.optim.Optimizer:
         return torch.optim.Adam(self.parameters(), lr=self.hparams.lr)
 
-    def on_fit_end(self) -> None:  # noqa: D102
+    def on_fit_end(self) -> None:
         if self.hparams.save_encoder and self.trainer.is_global_zero:
             torch.save(self.encoder.state_dict(), self.hparams.save_encoder)
 
@@ -129,16 +158,26 @@ class BertClassifier(nn.Module):
         self.encoder = encoder
         self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(encoder.positions.embedding_dim, classes))
 
-    def forward(self, tokens: torch.Tensor) -> torch.Tensor:  # noqa: D102
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         return self.head(self.encoder(tokens)[:, 0])
 
 
 class LitBertClassifier(LitClassifier):
     """Fine-tuning (``encoder=PATH`` of weights saved by :class:`LitMaskedLM`) or training from scratch."""
 
-    def __init__(self, vocab: int | None = None, d_model: int = 32, heads: int = 2, layers: int = 2, d_ff: int = 64,
-                 dropout: float = 0.1, classes: int = 2, lr: float = 1e-3, encoder: str | None = None,
-                 freeze_embeddings: bool = False) -> None:
+    def __init__(
+        self,
+        vocab: int | None = None,
+        d_model: int = 32,
+        heads: int = 2,
+        layers: int = 2,
+        d_ff: int = 64,
+        dropout: float = 0.1,
+        classes: int = 2,
+        lr: float = 1e-3,
+        encoder: str | None = None,
+        freeze_embeddings: bool = False,
+    ) -> None:
         super().__init__()
         self.save_hyperparameters()
         bert = MiniBERT(vocab, d_model, heads, layers, d_ff, dropout=dropout)

@@ -42,14 +42,18 @@ class CNN(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.ndim != 4 or x.shape[1] != self.in_channels or min(x.shape[2:]) < 2:
-            raise ValueError(f"expected images of shape (batch, {self.in_channels}, H, W) with H, W >= 2, got {tuple(x.shape)}")
+            raise ValueError(
+                f"expected images of shape (batch, {self.in_channels}, H, W) with H, W >= 2, got {tuple(x.shape)}"
+            )
         return self.classifier(self.features(x))
 
 
 class LitCNN(LitClassifier):
     """Cross-entropy + Adam around :class:`CNN`."""
 
-    def __init__(self, in_channels: int = 1, classes: int = 10, width: int = 16, dropout: float = 0.1, lr: float = 3e-3) -> None:
+    def __init__(
+        self, in_channels: int = 1, classes: int = 10, width: int = 16, dropout: float = 0.1, lr: float = 3e-3
+    ) -> None:
         super().__init__()
         self.save_hyperparameters()
         self.model = CNN(in_channels, classes, width, dropout)

@@ -19,20 +19,21 @@ torch.Size([5, 2])
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytorch_lightning as pl
 import torch
 from torch import nn
 
 from kb.datasets.mixture import mode_statistics
 from kb.losses import binary_cross_entropy_with_logits as bce
-from kb.models.base import EpochMeans, FastHookCalls
 
 __all__ = ["Generator", "Discriminator", "LitGAN", "SampleSnapshots", "plot_gan_samples"]
 
 
 def _mlp(sizes: list[int], act: type[nn.Module]) -> nn.Sequential:
     layers: list[nn.Module] = []
-    for a, b in zip(sizes[:-2], sizes[1:-1]):
+    for a, b in pairwise(sizes[:-1]):
         layers += [nn.Linear(a, b), act()]
     return nn.Sequential(*layers, nn.Linear(sizes[-2], sizes[-1]))
 
@@ -45,7 +46,7 @@ class Generator(nn.Module):
         self.noise = noise
         self.net = _mlp([noise, hidden, hidden, 2], nn.ReLU)
 
-    def forward(self, z: torch.Tensor) -> torch.Tensor:  # noqa: D102
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
         if z.ndim != 2 or z.shape[1] != self.noise:
             raise ValueError(f"expected noise of shape (batch, {self.noise}), got {tuple(z.shape)}")
         return self.net(z)
@@ -58,22 +59,32 @@ class Discriminator(nn.Module):
         super().__init__()
         self.net = _mlp([2, hidden, hidden, 1], lambda: nn.LeakyReLU(0.2))
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:  # noqa: D102
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.ndim != 2 or x.shape[1] != 2:
             raise ValueError(f"expected points of shape (batch, 2), got {tuple(x.shape)}")
         return self.net(x).squeeze(-1)
 
 
-class LitGAN(EpochMeans, FastHookCalls, pl.LightningModule):
+class LitGAN(pl.LightningModule):
     """Alternating D and G updates (Adam, β1 = 0.5) with manual optimisation."""
 
-    def __init__(self, noise: int = 8, hidden: int = 64, lr: float = 2e-3, modes: int = 8, radius: float = 2.0,
-                 std: float = 0.1, eval_samples: int = 2000) -> None:
+    def __init__(
+        self,
+        noise: int = 8,
+        hidden: int = 64,
+        lr: float = 2e-3,
+        modes: int = 8,
+        radius: float = 2.0,
+        std: float = 0.1,
+        eval_samples: int = 2000,
+    ) -> None:
         super().__init__()
         self.save_hyperparameters()
         self.automatic_optimization = False
         self.generator, self.discriminator = Generator(noise, hidden), Discriminator(hidden)
-        self.register_buffer("fixed_noise", torch.randn(eval_samples, noise, generator=torch.Generator().manual_seed(0)))
+        self.register_buffer(
+            "fixed_noise", torch.randn(eval_samples, noise, generator=torch.Generator().manual_seed(0))
+        )
 
     def forward(self, z: torch.Tensor) -> torch.Tensor:
         return self.generator(z)
@@ -83,7 +94,7 @@ class LitGAN(EpochMeans, FastHookCalls, pl.LightningModule):
         """Points generated from the fixed noise batch (the first ``n``)."""
         return self.generator(self.fixed_noise[:n]).cpu()
 
-    def training_step(self, batch, batch_idx):  # noqa: D102
+    def training_step(self, batch, batch_idx):
         (real,) = batch
         opt_d, opt_g = self.optimizers()
         z = torch.randn(len(real), self.hparams.noise, device=self.device)
@@ -99,26 +110,39 @@ class LitGAN(EpochMeans, FastHookCalls, pl.LightningModule):
         opt_g.zero_grad()
         self.manual_backward(g_loss)
         opt_g.step()
-        self.log_epoch_means("train", len(real), d_loss=d_loss, g_loss=g_loss)
+        self.log_dict(
+            {"train_d_loss": d_loss, "train_g_loss": g_loss},
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=len(real),
+        )
 
     def _shared_step(self, batch, stage: str) -> None:
         (real,) = batch
         fake = self.generator(self.fixed_noise)
         covered, quality = mode_statistics(fake, self.hparams.modes, self.hparams.radius, self.hparams.std)
         d_loss = bce(self.discriminator(real), torch.ones(len(real), device=self.device))
-        stats = torch.tensor([covered, quality], device=self.device)
-        self.log_epoch_means(stage, 1, modes=stats[0], quality=stats[1], d_loss=d_loss)
+        self.log_dict(
+            {f"{stage}_modes": float(covered), f"{stage}_quality": quality, f"{stage}_d_loss": d_loss},
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=1,
+        )
 
-    def validation_step(self, batch, batch_idx):  # noqa: D102
+    def validation_step(self, batch, batch_idx):
         self._shared_step(batch, "val")
 
-    def test_step(self, batch, batch_idx):  # noqa: D102
+    def test_step(self, batch, batch_idx):
         self._shared_step(batch, "test")
 
-    def configure_optimizers(self):  # noqa: D102
+    def configure_optimizers(self):
         betas = (0.5, 0.999)
-        return (torch.optim.Adam(self.discriminator.parameters(), lr=self.hparams.lr, betas=betas),
-                torch.optim.Adam(self.generator.parameters(), lr=self.hparams.lr, betas=betas))
+        return (
+            torch.optim.Adam(self.discriminator.parameters(), lr=self.hparams.lr, betas=betas),
+            torch.optim.Adam(self.generator.parameters(), lr=self.hparams.lr, betas=betas),
+        )
 
 
 class SampleSnapshots(pl.Callback):
@@ -128,7 +152,7 @@ class SampleSnapshots(pl.Callback):
         self.epochs, self.n = epochs, n
         self.snapshots: dict[int, torch.Tensor] = {}
 
-    def on_train_epoch_end(self, trainer: pl.Trainer, pl_module: LitGAN) -> None:  # noqa: D102
+    def on_train_epoch_end(self, trainer: pl.Trainer, pl_module: LitGAN) -> None:
         epoch = trainer.current_epoch + 1
         if self.epochs is None or epoch in self.epochs:
             self.snapshots[epoch] = pl_module.sample(self.n)
@@ -144,7 +168,7 @@ def plot_gan_samples(snapshots: dict[int, torch.Tensor], real: torch.Tensor | No
     if not snapshots:
         raise ValueError("no snapshots to plot")
     fig, axes = plt.subplots(1, len(snapshots), figsize=(2.6 * len(snapshots), 2.8), squeeze=False)
-    for ax, (epoch, points) in zip(axes[0], sorted(snapshots.items())):
+    for ax, (epoch, points) in zip(axes[0], sorted(snapshots.items()), strict=True):
         if real is not None:
             ax.scatter(real[:, 0], real[:, 1], s=2, c="0.75", label="real")
         ax.scatter(points[:, 0], points[:, 1], s=2, c="tab:red", label="generated")

@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from kb.losses import mse
-from kb.models.base import EpochMeans, FastHookCalls, SharedSteps
+from kb.models.base import SharedSteps
 
 __all__ = ["LinearRegression", "LitLinearRegression", "closed_form"]
 
@@ -25,9 +25,7 @@ class LinearRegression(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.ndim != 2 or x.shape[1] != self.linear.in_features:
-            raise ValueError(
-                f"expected input of shape (batch, {self.linear.in_features}), got {tuple(x.shape)}"
-            )
+            raise ValueError(f"expected input of shape (batch, {self.linear.in_features}), got {tuple(x.shape)}")
         return self.linear(x).squeeze(-1)
 
 
@@ -38,7 +36,7 @@ def closed_form(x: torch.Tensor, y: torch.Tensor) -> tuple[torch.Tensor, torch.T
     return theta[:-1].to(x.dtype), theta[-1].to(x.dtype)
 
 
-class LitLinearRegression(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
+class LitLinearRegression(SharedSteps, pl.LightningModule):
     """Gradient descent (``torch.optim.SGD`` over full batches) on the MSE loss."""
 
     def __init__(self, in_features: int = 1, lr: float = 0.1) -> None:
@@ -52,7 +50,7 @@ class LitLinearRegression(SharedSteps, EpochMeans, FastHookCalls, pl.LightningMo
     def _shared_step(self, batch: tuple[torch.Tensor, torch.Tensor], stage: str) -> torch.Tensor:
         x, y = batch
         loss = mse(self.model(x), y)
-        self.log_epoch_means(stage, len(y), prog_bar=stage == "train", loss=loss)
+        self.log(f"{stage}_loss", loss, on_step=False, on_epoch=True, prog_bar=stage == "train", batch_size=len(y))
         return loss
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

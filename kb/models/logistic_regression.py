@@ -17,7 +17,7 @@ import torch
 from torch import nn
 
 from kb.losses import binary_cross_entropy_with_logits
-from kb.models.base import EpochMeans, FastHookCalls, SharedSteps
+from kb.models.base import SharedSteps, stage_metrics
 
 __all__ = ["LogisticRegression", "LitLogisticRegression"]
 
@@ -39,7 +39,7 @@ class LogisticRegression(nn.Module):
         return torch.sigmoid(self(x))
 
 
-class LitLogisticRegression(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
+class LitLogisticRegression(SharedSteps, pl.LightningModule):
     """Mini-batch training on the mean binary cross-entropy; logs loss and accuracy."""
 
     def __init__(self, in_features: int = 2, lr: float = 0.1) -> None:
@@ -55,7 +55,9 @@ class LitLogisticRegression(SharedSteps, EpochMeans, FastHookCalls, pl.Lightning
         z = self.model(x)
         loss = binary_cross_entropy_with_logits(z, y.float())
         acc = ((z > 0).long() == y).float().mean()
-        self.log_epoch_means(stage, len(y), loss=loss, acc=acc)
+        self.log_dict(
+            stage_metrics(stage, loss, acc=acc), on_step=False, on_epoch=True, prog_bar=True, batch_size=len(y)
+        )
         return loss
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

@@ -25,7 +25,9 @@ _ACTIVATIONS = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid}
 class MLP(nn.Module):
     """Fully connected network for inputs ``(batch, in_features)``; returns ``(batch, classes)`` logits."""
 
-    def __init__(self, in_features: int = 2, hidden: Sequence[int] = (32, 32), classes: int = 2, activation: str = "relu") -> None:
+    def __init__(
+        self, in_features: int = 2, hidden: Sequence[int] = (32, 32), classes: int = 2, activation: str = "relu"
+    ) -> None:
         super().__init__()
         if activation not in _ACTIVATIONS:
             raise ValueError(f"unknown activation {activation!r}; expected one of {sorted(_ACTIVATIONS)}")
@@ -48,7 +50,12 @@ class LitMLP(LitClassifier):
     """Cross-entropy + Adam around :class:`MLP`."""
 
     def __init__(
-        self, in_features: int = 2, hidden: Sequence[int] = (32, 32), classes: int = 2, activation: str = "relu", lr: float = 0.01
+        self,
+        in_features: int = 2,
+        hidden: Sequence[int] = (32, 32),
+        classes: int = 2,
+        activation: str = "relu",
+        lr: float = 0.01,
     ) -> None:
         super().__init__()
         self.save_hyperparameters()

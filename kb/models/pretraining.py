@@ -30,8 +30,9 @@ from kb.training import make_trainer, seed_everything
 __all__ = ["compare_pretraining"]
 
 
-def compare_pretraining(pretrain_epochs: int | None = None, finetune_epochs: int | None = None, seed: int = 0,
-                        quiet: bool = True) -> dict[str, float]:
+def compare_pretraining(
+    pretrain_epochs: int | None = None, finetune_epochs: int | None = None, seed: int = 0, quiet: bool = True
+) -> dict[str, float]:
     """Run the experiment; returns masked-token accuracy and both test accuracies.
 
     Keys: ``mlm_acc`` (validation, masked positions), ``pretrained_acc`` and

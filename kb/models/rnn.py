@@ -39,7 +39,13 @@ class RecurrentClassifier(nn.Module):
     """Embedding -> one recurrent layer (``cell``) -> linear read-out of the last state."""
 
     def __init__(
-        self, cell: str = "lstm", vocab: int = 12, classes: int = 4, embed: int = 16, hidden: int = 32, gate_bias: float = 3.0
+        self,
+        cell: str = "lstm",
+        vocab: int = 12,
+        classes: int = 4,
+        embed: int = 16,
+        hidden: int = 32,
+        gate_bias: float = 3.0,
     ) -> None:
         super().__init__()
         if cell not in CELLS:
@@ -53,9 +59,11 @@ class RecurrentClassifier(nn.Module):
                 self.rnn.bias_ih_l0[hidden : 2 * hidden].fill_(gate_bias)
                 self.rnn.bias_hh_l0[hidden : 2 * hidden].fill_(0.0)
 
-    def forward(self, tokens: torch.Tensor) -> torch.Tensor:  # noqa: D102
+    def forward(self, tokens: torch.Tensor) -> torch.Tensor:
         if tokens.ndim != 2 or tokens.dtype.is_floating_point:
-            raise ValueError(f"expected integer tokens of shape (batch, time), got {tuple(tokens.shape)} {tokens.dtype}")
+            raise ValueError(
+                f"expected integer tokens of shape (batch, time), got {tuple(tokens.shape)} {tokens.dtype}"
+            )
         outputs, _ = self.rnn(self.embed(tokens))
         return self.head(outputs[:, -1])
 
@@ -79,8 +87,14 @@ class LitRecurrent(LitClassifier):
     """Cross-entropy + Adam around :class:`RecurrentClassifier` (gradient clipping via the Trainer)."""
 
     def __init__(
-        self, cell: str = "lstm", vocab: int = 12, classes: int = 4, embed: int = 16, hidden: int = 32,
-        gate_bias: float = 3.0, lr: float = 1e-2,
+        self,
+        cell: str = "lstm",
+        vocab: int = 12,
+        classes: int = 4,
+        embed: int = 16,
+        hidden: int = 32,
+        gate_bias: float = 3.0,
+        lr: float = 1e-2,
     ) -> None:
         super().__init__()
         self.save_hyperparameters()

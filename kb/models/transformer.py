@@ -65,7 +65,10 @@ class MultiHeadSelfAttention(nn.Module):
     def forward(self, x: torch.Tensor, padding_mask: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         """``x (B, T, d)``; ``padding_mask (B, T)`` is True at positions no query may attend to."""
         B, T, d = x.shape
-        split = lambda t: t.view(B, T, self.heads, self.d_k).transpose(1, 2)  # noqa: E731  (B, h, T, d_k)
+
+        def split(t: torch.Tensor) -> torch.Tensor:  # (B, T, d) -> (B, h, T, d_k)
+            return t.view(B, T, self.heads, self.d_k).transpose(1, 2)
+
         q, k, v = split(self.q(x)), split(self.k(x)), split(self.v(x))
         scores = q @ k.transpose(-2, -1) / math.sqrt(self.d_k)  # (B, h, T, T)
         if padding_mask is not None:
@@ -85,7 +88,7 @@ class EncoderLayer(nn.Module):
         self.norm1, self.norm2 = nn.LayerNorm(d_model), nn.LayerNorm(d_model)
         self.drop = nn.Dropout(dropout)
 
-    def forward(self, x: torch.Tensor, padding_mask: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:  # noqa: D102
+    def forward(self, x: torch.Tensor, padding_mask: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
         a, weights = self.attn(x, padding_mask)
         x = self.norm1(x + self.drop(a))
         return self.norm2(x + self.drop(self.ff(x))), weights
@@ -94,8 +97,17 @@ class EncoderLayer(nn.Module):
 class TransformerEncoder(nn.Module):
     """Token embedding + positional encoding, ``layers`` encoder layers, a per-token linear head."""
 
-    def __init__(self, vocab: int = 10, classes: int = 10, d_model: int = 32, heads: int = 2, layers: int = 2,
-                 d_ff: int = 64, max_len: int = 64, dropout: float = 0.0) -> None:
+    def __init__(
+        self,
+        vocab: int = 10,
+        classes: int = 10,
+        d_model: int = 32,
+        heads: int = 2,
+        layers: int = 2,
+        d_ff: int = 64,
+        max_len: int = 64,
+        dropout: float = 0.0,
+    ) -> None:
         super().__init__()
         self.vocab, self.max_len, self.d_model = vocab, max_len, d_model
         self.embed = nn.Embedding(vocab, d_model)
@@ -106,7 +118,9 @@ class TransformerEncoder(nn.Module):
     def encode(self, tokens: torch.Tensor) -> tuple[torch.Tensor, list[torch.Tensor]]:
         """Contextual vectors ``(B, T, d)`` and one attention map ``(B, h, T, T)`` per layer."""
         if tokens.ndim != 2 or tokens.dtype.is_floating_point:
-            raise ValueError(f"expected integer tokens of shape (batch, time), got {tuple(tokens.shape)} {tokens.dtype}")
+            raise ValueError(
+                f"expected integer tokens of shape (batch, time), got {tuple(tokens.shape)} {tokens.dtype}"
+            )
         if tokens.shape[1] > self.max_len:
             raise ValueError(f"sequence length {tokens.shape[1]} exceeds max_len={self.max_len}")
         x = self.embed(tokens) * math.sqrt(self.d_model) + self.pe[: tokens.shape[1]]
@@ -116,7 +130,7 @@ class TransformerEncoder(nn.Module):
             maps.append(weights)
         return x, maps
 
-    def forward(self, tokens: torch.Tensor, return_attention: bool = False):  # noqa: D102
+    def forward(self, tokens: torch.Tensor, return_attention: bool = False):
         x, maps = self.encode(tokens)
         logits = self.head(x)
         return (logits, maps) if return_attention else logits
@@ -125,8 +139,17 @@ class TransformerEncoder(nn.Module):
 class LitTransformer(LitClassifier):
     """Per-token cross-entropy + Adam around :class:`TransformerEncoder`."""
 
-    def __init__(self, vocab: int = 10, classes: int = 10, d_model: int = 32, heads: int = 2, layers: int = 2,
-                 d_ff: int = 64, dropout: float = 0.0, lr: float = 3e-3) -> None:
+    def __init__(
+        self,
+        vocab: int = 10,
+        classes: int = 10,
+        d_model: int = 32,
+        heads: int = 2,
+        layers: int = 2,
+        d_ff: int = 64,
+        dropout: float = 0.0,
+        lr: float = 3e-3,
+    ) -> None:
         super().__init__()
         self.save_hyperparameters()
         self.model = TransformerEncoder(vocab, classes, d_model, heads, layers, d_ff, dropout=dropout)

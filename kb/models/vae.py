@@ -23,7 +23,7 @@ import pytorch_lightning as pl
 import torch
 from torch import nn
 
-from kb.models.base import EpochMeans, FastHookCalls, SharedSteps
+from kb.models.base import SharedSteps, stage_metrics
 
 __all__ = ["VAE", "LitVAE", "vae_loss", "plot_reconstructions", "plot_vae_samples"]
 
@@ -48,21 +48,23 @@ class VAE(nn.Module):
         """Pixel logits ``(B, pixels)``; ``sigmoid`` gives intensities."""
         return self.decoder(z)
 
-    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:  # noqa: D102
+    def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         mu, logvar = self.encode(x)
         z = mu + torch.exp(0.5 * logvar) * torch.randn_like(mu) if self.training else mu
         return self.decode(z), mu, logvar
 
 
-def vae_loss(logits: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def vae_loss(
+    logits: torch.Tensor, x: torch.Tensor, mu: torch.Tensor, logvar: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
     """``(recon, kl)`` in nats per image (see the module docstring)."""
     recon = nn.functional.binary_cross_entropy_with_logits(logits, x, reduction="sum") / len(x)
     kl = -0.5 * (1 + logvar - mu.pow(2) - logvar.exp()).sum() / len(x)
     return recon, kl
 
 
-class LitVAE(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
-    """Minimises ``recon + kl``; logs ``{stage}_loss``, ``{stage}_recon`` and ``{stage}_kl``."""
+class LitVAE(SharedSteps, pl.LightningModule):
+    """Minimises ``recon + kl``; logs ``{stage}_loss`` (and ``{stage}_recon``, ``{stage}_kl`` outside training)."""
 
     def __init__(self, pixels: int = 64, hidden: int = 128, latent: int = 8, lr: float = 3e-3) -> None:
         super().__init__()
@@ -77,7 +79,13 @@ class LitVAE(SharedSteps, EpochMeans, FastHookCalls, pl.LightningModule):
         logits, mu, logvar = self.model(x)
         recon, kl = vae_loss(logits, x, mu, logvar)
         loss = recon + kl
-        self.log_epoch_means(stage, len(x), loss=loss, recon=recon, kl=kl)
+        self.log_dict(
+            stage_metrics(stage, loss, recon=recon, kl=kl),
+            on_step=False,
+            on_epoch=True,
+            prog_bar=True,
+            batch_size=len(x),
+        )
         return loss
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

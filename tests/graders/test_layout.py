@@ -9,7 +9,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2] / "graders"
-STAGES = ["reading", "evaluation", "symbolic", "grading", "bank", "isolation", "cli", "batch", "web", "messages", "errata"]
+STAGES = [
+    "reading",
+    "evaluation",
+    "symbolic",
+    "grading",
+    "bank",
+    "isolation",
+    "cli",
+    "batch",
+    "web",
+    "messages",
+    "errata",
+]
 
 
 def _module(path: Path) -> str:

@@ -41,7 +41,9 @@ def _env():
 def test_ddp_two_processes_split_the_data_and_agree(tmp_path):
     script = tmp_path / "ddp_train.py"
     script.write_text(SCRIPT)
-    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240, env=_env(), cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=240, env=_env(), cwd=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = [json.loads((tmp_path / f"result_{rank}.json").read_text()) for rank in (0, 1)]
     assert sorted(r["rank"] for r in results) == [0, 1] and all(r["world"] == 2 for r in results)
@@ -51,8 +53,19 @@ def test_ddp_two_processes_split_the_data_and_agree(tmp_path):
 
 
 def test_kb_train_with_ddp_strategy_from_the_command_line():
-    cmd = [sys.executable, "-m", "kb.train_cli", "train", "mlp", "--json", "--epochs", "2",
-           "--trainer.strategy=ddp", "--trainer.devices=2", "--trainer.accelerator=cpu"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "kb.train_cli",
+        "train",
+        "mlp",
+        "--json",
+        "--epochs",
+        "2",
+        "--trainer.strategy=ddp",
+        "--trainer.devices=2",
+        "--trainer.accelerator=cpu",
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=240, env=_env())
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout)  # printed once, by rank 0

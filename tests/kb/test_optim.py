@@ -9,11 +9,11 @@ STEPS = 300
 
 # (ours, reference, hyper-parameters)
 PAIRS = [
-    (optim.GD, torch.optim.SGD, dict(lr=0.05)),
-    (optim.SGD, torch.optim.SGD, dict(lr=0.05)),
-    (optim.Momentum, torch.optim.SGD, dict(lr=0.02, momentum=0.9)),
-    (optim.Adam, torch.optim.Adam, dict(lr=0.01, betas=(0.9, 0.999), eps=1e-8)),
-    (optim.Adam, torch.optim.Adam, dict(lr=0.003, betas=(0.8, 0.99), eps=1e-6)),
+    (optim.GD, torch.optim.SGD, {"lr": 0.05}),
+    (optim.SGD, torch.optim.SGD, {"lr": 0.05}),
+    (optim.Momentum, torch.optim.SGD, {"lr": 0.02, "momentum": 0.9}),
+    (optim.Adam, torch.optim.Adam, {"lr": 0.01, "betas": (0.9, 0.999), "eps": 1e-8}),
+    (optim.Adam, torch.optim.Adam, {"lr": 0.003, "betas": (0.8, 0.99), "eps": 1e-6}),
 ]
 
 
@@ -47,8 +47,9 @@ def _run(opt_cls, hp, stochastic):
 def test_matches_torch_optim_over_many_steps(ours, ref, hp, stochastic):
     params, losses = _run(ours, hp, stochastic)
     ref_params, ref_losses = _run(ref, hp, stochastic)
-    for p, q in zip(params, ref_params):
+    for p, q in zip(params, ref_params, strict=True):
         torch.testing.assert_close(p, q, rtol=1e-9, atol=1e-11)
+    assert losses == pytest.approx(ref_losses, rel=1e-9)
     assert losses[-1] < losses[0]  # and it actually optimises
 
 
@@ -75,10 +76,10 @@ def test_parameters_without_gradient_are_left_alone():
 
 
 BAD = [
-    (optim.GD, dict(lr=-1.0), "lr must be >= 0.0"),
-    (optim.Momentum, dict(momentum=1.0), r"momentum must be \[0.0, 1.0\)"),
-    (optim.Adam, dict(betas=(0.9, 1.5)), "beta2"),
-    (optim.Adam, dict(eps=-1e-8), "eps"),
+    (optim.GD, {"lr": -1.0}, "lr must be >= 0.0"),
+    (optim.Momentum, {"momentum": 1.0}, r"momentum must be \[0.0, 1.0\)"),
+    (optim.Adam, {"betas": (0.9, 1.5)}, "beta2"),
+    (optim.Adam, {"eps": -1e-8}, "eps"),
 ]
 
 

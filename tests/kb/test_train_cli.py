@@ -34,7 +34,9 @@ def test_train_json_with_trainer_options(capsys):
 
 
 def test_train_options_after_the_name(capsys):
-    code, out, _ = _run(capsys, "train", "linear_regression", "--epochs", "3", "--json", "--profile", "full", "--seed", "1")
+    code, out, _ = _run(
+        capsys, "train", "linear_regression", "--epochs", "3", "--json", "--profile", "full", "--seed", "1"
+    )
     result = json.loads(out)
     assert code == 0 and result["epochs"] == 3 and result["profile"] == "full"
 
@@ -44,9 +46,31 @@ def test_train_human_output(capsys):
     assert code == 0 and "linear_regression (quick profile, 1 epochs" in out and "val_loss" in out
 
 
+@pytest.mark.parametrize(
+    ("overrides", "read"),
+    [
+        ({"trainer": {"precision": "bf16-mixed"}}, lambda run: run.trainer.precision),  # a Literal-typed option
+        ({"model": {"activation": "tanh"}}, lambda run: run.model.hparams.activation),
+    ],
+    ids=["trainer-literal", "model-string"],
+)
+def test_string_overrides_reach_the_run(overrides, read):
+    few = {"max_steps": 1, "limit_val_batches": 1, "limit_test_batches": 1, "num_sanity_val_steps": 0}
+    run = fit("mlp", quiet=True, overrides={**overrides, "trainer": {**few, **overrides.get("trainer", {})}})
+    assert read(run) == next(iter(next(iter(overrides.values())).values()))
+
+
 def test_any_trainer_option_reaches_the_trainer():
-    run = fit("mlp", quiet=True, args=["--trainer.max_epochs=1", "--trainer.limit_train_batches=2",
-                                       "--trainer.limit_val_batches=1", "--trainer.num_sanity_val_steps=0"])
+    run = fit(
+        "mlp",
+        quiet=True,
+        args=[
+            "--trainer.max_epochs=1",
+            "--trainer.limit_train_batches=2",
+            "--trainer.limit_val_batches=1",
+            "--trainer.num_sanity_val_steps=0",
+        ],
+    )
     assert run.trainer.num_training_batches == 2 and run.trainer.current_epoch == 1
     assert run.result["epochs"] == 1 and "test_acc" in run.result["metrics"]
 
@@ -56,18 +80,30 @@ def test_trainer_is_configured_like_make_trainer():
 
     from kb.training import make_trainer
 
-    def settings(build):
+    def through_the_cli(quiet: bool):
+        args = ["--trainer.limit_train_batches=1", "--trainer.limit_val_batches=1"]
+        args.append("--trainer.enable_progress_bar=false")
+        return fit("linear_regression", quiet=quiet, epochs=2, args=args).trainer
+
+    def settings(build, quiet: bool):
         torch.use_deterministic_algorithms(False)
-        t = build()
-        return (t.logger, t.checkpoint_callback, sorted(type(c).__name__ for c in t.callbacks), type(t.accelerator),
-                t.num_devices, t.max_epochs, torch.are_deterministic_algorithms_enabled())
+        t = build(quiet)
+        return (
+            t.logger,
+            t.checkpoint_callback,
+            sorted(type(c).__name__ for c in t.callbacks),
+            type(t.accelerator),
+            t.num_devices,
+            t.max_epochs,
+            torch.are_deterministic_algorithms_enabled(),
+            torch.is_deterministic_algorithms_warn_only_enabled(),
+        )
 
     before = torch.are_deterministic_algorithms_enabled()
     try:
         for quiet in (True, False):
-            cli = settings(lambda: fit("linear_regression", quiet=quiet, epochs=2, args=["--trainer.limit_train_batches=1",
-                                       "--trainer.limit_val_batches=1", "--trainer.enable_progress_bar=false"]).trainer)
-            assert cli == settings(lambda: make_trainer(2, quiet=quiet, enable_progress_bar=False))
+            expected = settings(lambda q: make_trainer(2, quiet=q, enable_progress_bar=False), quiet)
+            assert settings(through_the_cli, quiet) == expected
     finally:
         torch.use_deterministic_algorithms(before)
 
@@ -78,14 +114,38 @@ def test_seeded_runs_repeat():
 
 
 PRINT_CONFIG = [  # (argv after "train", {dotted key: value in the printed YAML})
-    (["mlp"], {"trainer.max_epochs": 30, "trainer.accelerator": "auto", "trainer.devices": 1,
-               "trainer.deterministic": True, "trainer.logger": False, "trainer.enable_checkpointing": False,
-               "model.hidden": [32, 32], "data.kind": "moons", "seed_everything": 0, "data.seed": 0}),
-    (["gru", "--profile", "full", "--seed", "7"], {"trainer.max_epochs": 40, "model.cell": "gru", "seed_everything": 7,
-                                                   "data.seed": 7}),
-    (["vae", "--epochs", "2", "--device", "cpu", "--quiet"], {"trainer.max_epochs": 2, "trainer.accelerator": "cpu",
-                                                             "data.flatten": True, "trainer.enable_progress_bar": False}),
-    (["mlp", "--epochs", "2", "--trainer.max_epochs=5", "--model.hidden=[8]"], {"trainer.max_epochs": 5, "model.hidden": [8]}),
+    (
+        ["mlp"],
+        {
+            "trainer.max_epochs": 30,
+            "trainer.accelerator": "auto",
+            "trainer.devices": 1,
+            "trainer.deterministic": "warn",
+            "trainer.logger": False,
+            "trainer.enable_checkpointing": False,
+            "model.hidden": [32, 32],
+            "data.kind": "moons",
+            "seed_everything": 0,
+            "data.seed": 0,
+        },
+    ),
+    (
+        ["gru", "--profile", "full", "--seed", "7"],
+        {"trainer.max_epochs": 40, "model.cell": "gru", "seed_everything": 7, "data.seed": 7},
+    ),
+    (
+        ["vae", "--epochs", "2", "--device", "cpu", "--quiet"],
+        {
+            "trainer.max_epochs": 2,
+            "trainer.accelerator": "cpu",
+            "data.flatten": True,
+            "trainer.enable_progress_bar": False,
+        },
+    ),
+    (
+        ["mlp", "--epochs", "2", "--trainer.max_epochs=5", "--model.hidden=[8]"],
+        {"trainer.max_epochs": 5, "model.hidden": [8]},
+    ),
 ]
 
 
@@ -108,14 +168,18 @@ def test_a_printed_config_trains_and_options_after_it_win(capsys, tmp_path):
     path.write_text(out.replace("max_epochs: 10", "max_epochs: 3").replace("lr: 0.1", "lr: 0.5"))
     code, out, _ = _run(capsys, "train", "logistic_regression", "--json", "--config", str(path))
     assert code == 0 and json.loads(out)["epochs"] == 3  # stdout is JSON alone: --json still silences the bars
-    code, out, _ = _run(capsys, "train", "logistic_regression", "--json", "--config", str(path), "--trainer.max_epochs=1")
+    code, out, _ = _run(
+        capsys, "train", "logistic_regression", "--json", "--config", str(path), "--trainer.max_epochs=1"
+    )
     assert code == 0 and json.loads(out)["epochs"] == 1
 
 
 def test_help_lists_every_option_of_the_model(capsys):
     code, out, _ = _run(capsys, "train", "mlp", "--help")
     assert code == 0 and out.startswith("usage: kb train mlp")
-    assert all(opt in out for opt in ("--trainer.limit_train_batches", "--model.hidden", "--data.kind", "--print_config"))
+    assert all(
+        opt in out for opt in ("--trainer.limit_train_batches", "--model.hidden", "--data.kind", "--print_config")
+    )
 
 
 BAD = [  # (argv, message on stderr)
@@ -125,7 +189,10 @@ BAD = [  # (argv, message on stderr)
     (["train", "Logistic-Regresion"], "; did you mean 'logistic_regression'"),
     (["train", "mlp", "--profile", "fast"], "unknown profile 'fast'; expected one of: full, quick"),
     (["train", "mlp", "--epochs", "many"], "argument --epochs: invalid int value: 'many'"),
-    (["train", "mlp", "--trainer.max_epoch=1"], "unknown option --trainer.max_epoch; did you mean --trainer.max_epochs?"),
+    (
+        ["train", "mlp", "--trainer.max_epoch=1"],
+        "unknown option --trainer.max_epoch; did you mean --trainer.max_epochs?",
+    ),
     (["train", "mlp", "--trainer.foo=1"], "unknown option --trainer.foo; see --help"),
     (["train", "mlp", "--model.width=3"], "unknown option --model.width; accepted: in_features, hidden, classes"),
     (["train", "mlp", "--optimiser.lr=3"], "unknown option --optimiser.lr; did you mean --optimizer?"),
@@ -137,7 +204,10 @@ BAD = [  # (argv, message on stderr)
     (["train", "mlp", "--data.kind=spirals", "--trainer.fast_dev_run=1"], "unknown toy dataset 'spirals'"),
     (["train", "mlp", "--device", "quantum"], "cannot build the Trainer: You selected an invalid accelerator name"),
     (["train", "mlp", "--model.activation=gelu"], "cannot build the model: unknown activation 'gelu'"),
-    (["train", "linear_regression", "--data.val_fraction=2"], "cannot build the data module: val_fraction must be in (0, 1)"),
+    (
+        ["train", "linear_regression", "--data.val_fraction=2"],
+        "cannot build the data module: val_fraction must be in (0, 1)",
+    ),
     (["train", "bert_classifier", "--model.encoder=/no/such.pt"], "pre-trained encoder weights not found: /no/such.pt"),
 ]
 
@@ -178,5 +248,5 @@ def test_wired_into_the_kb_command(capsys):
 
 def test_full_profile_with_a_missing_mnist_folder(capsys, monkeypatch):
     monkeypatch.setenv("KB_MNIST_DIR", "/no/such/dir")
-    code, out, err = _run(capsys, "train", "cnn", "--profile", "full", "--trainer.fast_dev_run=1", "--quiet")
+    code, _, err = _run(capsys, "train", "cnn", "--profile", "full", "--trainer.fast_dev_run=1", "--quiet")
     assert code == 2 and "kb train: error: MNIST folder does not exist: /no/such/dir" in err

@@ -17,7 +17,11 @@ from kb.training import make_trainer, plain_fit, seed_everything
 # optimizers itself (manual optimization), the others leave it to Lightning.
 CASES = {
     "linear-full-batch": (LitLinearRegression, LinearDataModule, 5),
-    "logistic-mini-batch": (LitLogisticRegression, lambda: ToyClassificationDataModule("blobs", n=200, batch_size=16), 3),
+    "logistic-mini-batch": (
+        LitLogisticRegression,
+        lambda: ToyClassificationDataModule("blobs", n=200, batch_size=16),
+        3,
+    ),
     "gan-manual": (lambda: LitGAN(eval_samples=200), lambda: RingMixtureDataModule(n=512, batch_size=128), 2),
 }
 
@@ -36,7 +40,7 @@ def _trained(loop: str, name: str):
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_plain_fit_trains_the_weights_lightning_trains(name):
     lit, plain = _trained("lightning", name), _trained("plain", name)
-    pairs = list(zip(lit.state_dict().items(), plain.state_dict().items()))
+    pairs = list(zip(lit.state_dict().items(), plain.state_dict().items(), strict=True))
     assert pairs
     for (key, a), (_, b) in pairs:
         torch.testing.assert_close(a, b, rtol=0, atol=1e-6, msg=lambda m, key=key: f"{name} {key}: {m}")
@@ -45,7 +49,9 @@ def test_plain_fit_trains_the_weights_lightning_trains(name):
 def test_plain_fit_leaves_the_module_as_it_found_it():
     module = _trained("plain", "gan-manual")
     assert "optimizers" not in module.__dict__ and "manual_backward" not in module.__dict__
-    assert module.training and module._trainer is None
+    assert module.training
+    with pytest.raises(RuntimeError, match="not attached to a `Trainer`"):
+        module.trainer  # noqa: B018 - the property raises
 
 
 @pytest.mark.parametrize(
@@ -57,7 +63,7 @@ def test_plain_fit_epochs(epochs, changes):
     module, data = LitLinearRegression(), LinearDataModule()
     before = [p.detach().clone() for p in module.parameters()]
     plain_fit(module, data, epochs)
-    moved = any(not torch.equal(a, b) for a, b in zip(before, module.parameters()))
+    moved = any(not torch.equal(a, b) for a, b in zip(before, module.parameters(), strict=True))
     assert moved is changes
 
 

@@ -46,7 +46,7 @@ def coverage() -> dict:
 
 @pytest.fixture(scope="module")
 def articles(coverage: dict) -> dict[str, list[str]]:
-    folder = articles_dir()  # fails (never skips) when the articles cannot be found
+    folder = articles_dir()
     pinned = {a["file"]: a["sha256"] for a in coverage["articles"]}
     found = {p.name: p for p in sorted(folder.glob("*.txt"))}
     assert set(found) == set(pinned), f"articles in {folder}: {sorted(found)}; in coverage.yaml: {sorted(pinned)}"
@@ -61,6 +61,7 @@ def test_the_parser_sees_the_pasted_second_article() -> None:
     assert article_headings(text) == ["# A", "### 1. B", "#### 1.1 C"]
 
 
+@pytest.mark.articles
 def test_every_heading_is_mapped_exactly_once(coverage: dict, articles: dict[str, list[str]]) -> None:
     mapped = Counter((e["doc"], e["heading"]) for e in coverage["entries"])
     duplicates = [key for key, n in mapped.items() if n > 1]
@@ -72,6 +73,7 @@ def test_every_heading_is_mapped_exactly_once(coverage: dict, articles: dict[str
     assert not stale, f"coverage.yaml entries whose heading is not in the article: {stale}"
 
 
+@pytest.mark.articles
 def test_every_article_has_headings(articles: dict[str, list[str]]) -> None:
     assert len(articles) == 5
     assert all(articles.values())

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graders.bank import load_all
-from kb.build.exercises import DIRECTIVE
+from sitebuild.plugins.exercises import DIRECTIVE
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 

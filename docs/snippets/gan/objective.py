@@ -26,13 +26,15 @@ for mean_g in (3.0, 1.0, 0.0):
     value = ((p_data * torch.log(d_star) + p_g * torch.log(1 - d_star)) * dx).sum().item()
     m = 0.5 * (p_data + p_g)
     js = 0.5 * ((p_data * torch.log(p_data / m) + p_g * torch.log(p_g / m)) * dx).sum().item()
-    print(f"p_g = N({mean_g}, 1): V(D*, G) = {value:.4f}   -log 4 + 2 JS = {-math.log(4) + 2 * js:.4f}   "
-          f"D*(0) = {d_star[100_000].item():.3f}")
+    print(
+        f"p_g = N({mean_g}, 1): V(D*, G) = {value:.4f}   -log 4 + 2 JS = {-math.log(4) + 2 * js:.4f}   "
+        f"D*(0) = {d_star[100_000].item():.3f}"
+    )
 
 # %%
 # Gradient reaching the generator through the discriminator's logit a, D = sigmoid(a)
 for d in (0.001, 0.01, 0.1, 0.5):
     a = torch.tensor(math.log(d / (1 - d)), requires_grad=True)
-    (g_sat,) = torch.autograd.grad(torch.log(1 - torch.sigmoid(a)), a)   # minimise log(1 - D)
-    (g_ns,) = torch.autograd.grad(-torch.log(torch.sigmoid(a)), a)       # minimise -log D
+    (g_sat,) = torch.autograd.grad(torch.log(1 - torch.sigmoid(a)), a)  # minimise log(1 - D)
+    (g_ns,) = torch.autograd.grad(-torch.log(torch.sigmoid(a)), a)  # minimise -log D
     print(f"D(G(z)) = {d:<5}: |d/da log(1-D)| = {abs(g_sat.item()):.3f}   |d/da -log D| = {abs(g_ns.item()):.3f}")

@@ -20,7 +20,9 @@ x_train, y_train = data.train_set.tensors
 w_cf, b_cf = closed_form(x_train, y_train)
 print(f"gradient descent: w = {w_gd:.4f}, b = {b_gd:.4f}")
 print(f"closed form     : w = {w_cf.item():.4f}, b = {b_cf.item():.4f}")
-print(f"final train MSE = {history.history['train_loss'][-1]:.4f}, validation MSE = {history.history['val_loss'][-1]:.4f}")
+print(
+    f"final train MSE = {history.history['train_loss'][-1]:.4f}, validation MSE = {history.history['val_loss'][-1]:.4f}"
+)
 
 # %%
 fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.2))

@@ -27,9 +27,11 @@ print("GD, lr=0.1, from θ=0:", [round(v, 4) for v in run(GD, 0.0, 3, lr=0.1)])
 
 # %%
 # 30 steps from θ = 0 with three optimizers: distance to the minimum θ* = 1
-for name, cls, opts in [("GD      ", GD, dict(lr=0.1)),
-                        ("Momentum", Momentum, dict(lr=0.1, momentum=0.5)),
-                        ("Adam    ", Adam, dict(lr=0.1))]:
+for name, cls, opts in [
+    ("GD      ", GD, {"lr": 0.1}),
+    ("Momentum", Momentum, {"lr": 0.1, "momentum": 0.5}),
+    ("Adam    ", Adam, {"lr": 0.1}),
+]:
     path = run(cls, 0.0, 30, **opts)
     print(f"{name}: θ_1 = {path[1]:.4f}, θ_30 = {path[-1]:.4f}, |θ_30 - 1| = {abs(path[-1] - 1):.2e}")
 

@@ -20,8 +20,10 @@ print("split sizes (train / val / test):", len(data.train_set), "/", len(data.va
 batches = -(-len(data.train_set) // 64)
 print("optimizer steps per epoch = ceil(train / batch) =", batches)
 for epoch in sorted({0, len(history.history["train_loss"]) // 2, len(history.history["train_loss"]) - 1}):
-    print(f"epoch {epoch + 1:>2}: train_loss {history.history['train_loss'][epoch]:.4f}  "
-          f"val_loss {history.history['val_loss'][epoch]:.4f}")
+    print(
+        f"epoch {epoch + 1:>2}: train_loss {history.history['train_loss'][epoch]:.4f}  "
+        f"val_loss {history.history['val_loss'][epoch]:.4f}"
+    )
 result = trainer.test(model, data, verbose=False)[0]
 print(f"test: loss {result['test_loss']:.4f}, accuracy {result['test_acc']:.4f}")
 
@@ -33,5 +35,7 @@ mnist_train, mnist_test = 60_000, 10_000
 for batch, split in [(32, 0.0), (32, 0.1), (64, 0.1)]:
     n_val = int(mnist_train * split)
     n_fit = mnist_train - n_val
-    print(f"batch_size={batch}, validation_split={split}: fit on {n_fit}, validate on {n_val}, "
-          f"steps per epoch = {math.ceil(n_fit / batch)}")
+    print(
+        f"batch_size={batch}, validation_split={split}: fit on {n_fit}, validate on {n_val}, "
+        f"steps per epoch = {math.ceil(n_fit / batch)}"
+    )

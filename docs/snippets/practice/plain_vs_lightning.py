@@ -49,5 +49,7 @@ for title, (make_model, make_data, epochs) in cases.items():
     print(f"{title} ({steps} optimizer steps):")
     print(f"  largest weight difference, Lightning vs plain loop: {gap:.1e}")
     print(f"  plain loop {plain:6.1f} ms, {plain / steps:.2f} ms per step")
-    print(f"  Lightning  {lightning:6.1f} ms, {lightning / steps:.2f} ms per step "
-          f"(ratio {lightning / plain:.2f}, {(lightning - plain) / steps:.2f} ms more per step)")
+    print(
+        f"  Lightning  {lightning:6.1f} ms, {lightning / steps:.2f} ms per step "
+        f"(ratio {lightning / plain:.2f}, {(lightning - plain) / steps:.2f} ms more per step)"
+    )

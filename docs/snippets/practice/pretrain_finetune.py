@@ -45,7 +45,7 @@ def accuracy(model, x, y):
 
 
 # %%
-x_pre, y_pre = subset(x_train, y_train, range(0, 5))
+x_pre, y_pre = subset(x_train, y_train, range(5))
 x_few, y_few = subset(x_train, y_train, range(5, 10), per_class=5)
 x_new, y_new = subset(x_test, y_test, range(5, 10))
 print("pre-training images (digits 0-4):", len(y_pre))
@@ -69,5 +69,7 @@ for seed in (1, 2, 3):
 
 for name, accs in results.items():
     accs = torch.tensor(accs)
-    print(f"{name:<16}: test accuracy on digits 5-9 over 3 seeds = "
-          f"{', '.join(f'{a:.3f}' for a in accs)}  (mean {accs.mean():.3f})")
+    print(
+        f"{name:<16}: test accuracy on digits 5-9 over 3 seeds = "
+        f"{', '.join(f'{a:.3f}' for a in accs)}  (mean {accs.mean():.3f})"
+    )

@@ -5,7 +5,6 @@
 # the GRU update gate start open (bias 3), as in kb.
 
 # %%
-import torch
 
 from kb import seed_everything
 from kb.datasets.sequences import make_recall_data
@@ -18,5 +17,8 @@ for cell in ("rnn", "lstm", "gru"):
     seed_everything(0)
     model = RecurrentClassifier(cell)
     norms = input_gradient_norms(model, x, y)
-    print(f"{cell:<5} ||dL/dx_t||     :", "  ".join(f"{norms[t].item():7.1e}" for t in steps),
-          f"  ratio t=0 / t=39: {(norms[0] / norms[-1]).item():.1e}")
+    print(
+        f"{cell:<5} ||dL/dx_t||     :",
+        "  ".join(f"{norms[t].item():7.1e}" for t in steps),
+        f"  ratio t=0 / t=39: {(norms[0] / norms[-1]).item():.1e}",
+    )

@@ -28,8 +28,7 @@ def jacobian_norm(scale: float, steps: int) -> float:
 
 for scale in (0.5, 3.0):
     norms = [jacobian_norm(scale, T) for T in (1, 5, 10, 20, 40)]
-    print(f"||W||_2 = {scale}: ||dh_T/dh_0|| for T = 1, 5, 10, 20, 40 ->",
-          ", ".join(f"{v:.1e}" for v in norms))
+    print(f"||W||_2 = {scale}: ||dh_T/dh_0|| for T = 1, 5, 10, 20, 40 ->", ", ".join(f"{v:.1e}" for v in norms))
 
 # %%
 # Without the tanh (a linear RNN) the product is just W^T: it explodes when ||W|| > 1.

@@ -12,14 +12,14 @@ import torch.nn.functional as F
 from kb import seed_everything
 
 seed_everything(0)
-n, d_model, d_k = 4, 8, 8           # 4 tokens, model width 8
-X = torch.randn(n, d_model)          # token embeddings (+ positions)
+n, d_model, d_k = 4, 8, 8  # 4 tokens, model width 8
+X = torch.randn(n, d_model)  # token embeddings (+ positions)
 W_q, W_k, W_v = (torch.randn(d_model, d_k) / math.sqrt(d_model) for _ in range(3))
 
 Q, K, V = X @ W_q, X @ W_k, X @ W_v
-scores = Q @ K.T / math.sqrt(d_k)    # (n, n)
-A = torch.softmax(scores, dim=-1)    # each row sums to 1
-out = A @ V                          # (n, d_k)
+scores = Q @ K.T / math.sqrt(d_k)  # (n, n)
+A = torch.softmax(scores, dim=-1)  # each row sums to 1
+out = A @ V  # (n, d_k)
 
 print("Q, K, V shapes:", tuple(Q.shape), tuple(K.shape), tuple(V.shape))
 print("attention weights A (rows = queries):")
@@ -36,6 +36,7 @@ A_causal = torch.softmax(scores.masked_fill(mask, float("-inf")), dim=-1)
 print("causal attention weights:")
 for row in A_causal:
     print("  ", [round(v, 3) for v in row.tolist()])
+
 
 # %%
 def positional_encoding(positions: int, d: int) -> torch.Tensor:

@@ -12,11 +12,19 @@ from graders.cli.main import main
 from graders.web import handle
 
 
-@pytest.mark.parametrize("qid, answer, seed", [
-    ("mse-house-prices", "70", None), ("mse-house-prices", "300/3", None), ("sigmoid-derivative", "σ(z)(1+σ(z))", None),
-    ("mlp-param-count", "50890", 1), ("mlp-param-count", "784*h", 1), ("backprop-two-layer-dw2", "σ(W1 x) gᵀ", None),
-    ("chain-rule-composite", "d/dx ln(x^2+1)", None), ("mse-house-prices", "abc(", None),
-])
+@pytest.mark.parametrize(
+    "qid, answer, seed",
+    [
+        ("mse-house-prices", "70", None),
+        ("mse-house-prices", "300/3", None),
+        ("sigmoid-derivative", "σ(z)(1+σ(z))", None),
+        ("mlp-param-count", "50890", 1),
+        ("mlp-param-count", "784*h", 1),
+        ("backprop-two-layer-dw2", "σ(W1 x) gᵀ", None),
+        ("chain-rule-composite", "d/dx ln(x^2+1)", None),
+        ("mse-house-prices", "abc(", None),
+    ],
+)
 def test_check_is_what_the_cli_says(qid, answer, seed, capsys):
     got = handle({"op": "check", "id": qid, "answer": answer, "seed": seed})
     argv = ["check", qid, answer, "--json", "--no-sandbox"] + (["--seed", str(seed)] if seed is not None else [])
@@ -30,7 +38,11 @@ def test_check_is_what_the_cli_says(qid, answer, seed, capsys):
 def test_question_for_a_variant():
     q = handle({"op": "question", "id": "mlp-param-count", "seed": 3})
     assert q["variant"] == 3 and q["variants"] == 6 and q["params"] == {"h": 32}
-    assert "32" in q["prompt"]["en"] and "{h}" not in q["prompt"]["zh"] and q["solution"]["answer"] == "784*32 + 32 + 32*10 + 10"
+    assert (
+        "32" in q["prompt"]["en"]
+        and "{h}" not in q["prompt"]["zh"]
+        and q["solution"]["answer"] == "784*32 + 32 + 32*10 + 10"
+    )
     assert q["hints"]["en"] and q["title"]["zh"]
 
 
@@ -48,10 +60,15 @@ def test_preview_has_the_caret_and_latex():
     assert good["valid"] and good["latex"] == "a \\cdot b^{2}"
 
 
-@pytest.mark.parametrize("request_, error", [
-    ({"op": "nope"}, "unknown-op"), ("not a dict", "unknown-op"), ({"op": "check"}, "bad-request"),
-    ({"op": "check", "id": "no-such-question", "answer": "1"}, "unknown-question"),
-])
+@pytest.mark.parametrize(
+    "request_, error",
+    [
+        ({"op": "nope"}, "unknown-op"),
+        ("not a dict", "unknown-op"),
+        ({"op": "check"}, "bad-request"),
+        ({"op": "check", "id": "no-such-question", "answer": "1"}, "unknown-question"),
+    ],
+)
 def test_bad_requests_are_answers(request_, error):
     out = handle(request_)
     assert out["error"] == error and out["message"]["zh"] and out["message"]["en"]

@@ -58,7 +58,11 @@ BAD = [
     (lambda: MiniBERT(vocab=10)(torch.zeros(2, 3)), ValueError, "expected integer tokens"),
     (lambda: MiniBERT(vocab=10)(torch.zeros(2, 40, dtype=torch.long)), ValueError, r"shape \(batch, <= 16\)"),
     (lambda: MiniBERT(vocab=10)(torch.tensor([[1, 12]])), ValueError, r"token ids must be in \[0, 10\)"),
-    (lambda: LitBertClassifier(encoder="/no/such/encoder.pt"), FileNotFoundError, "encoder weights not found: /no/such"),
+    (
+        lambda: LitBertClassifier(encoder="/no/such/encoder.pt"),
+        FileNotFoundError,
+        "encoder weights not found: /no/such",
+    ),
     (lambda: Vocab.build().encode("a " * 20), DatasetError, "more than length=12"),
     (lambda: make_labelled(3, "some"), DatasetError, "'seen' or 'unseen'"),
 ]

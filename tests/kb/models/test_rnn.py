@@ -3,8 +3,8 @@
 import pytest
 import torch
 
-from kb.datasets.sequences import RecallDataModule, make_recall_data
 from kb.datasets.base import DatasetError
+from kb.datasets.sequences import RecallDataModule, make_recall_data
 from kb.models.rnn import RecurrentClassifier, input_gradient_norms
 
 

@@ -52,6 +52,7 @@ def test_padding_mask_matches_key_padding_mask():
     out, weights = ours(x, mask)
     out_ref, weights_ref = ref(x, x, x, key_padding_mask=mask, average_attn_weights=False)
     torch.testing.assert_close(out, out_ref, rtol=1e-10, atol=1e-12)
+    torch.testing.assert_close(weights, weights_ref, rtol=1e-10, atol=1e-12)
     assert float(weights[1, :, :, 3:].detach().abs().max()) == 0.0
 
 
@@ -60,12 +61,19 @@ def test_encoder_layer_matches_nn_transformer_encoder_layer():
     ours = EncoderLayer(8, heads=2, d_ff=16).double().eval()
     ref = nn.TransformerEncoderLayer(8, 2, 16, dropout=0.0, batch_first=True).double().eval()
     _copy_attention(ours.attn, ref.self_attn)
-    ref.load_state_dict({**ref.state_dict(), **{
-        "linear1.weight": ours.ff[0].weight, "linear1.bias": ours.ff[0].bias,
-        "linear2.weight": ours.ff[2].weight, "linear2.bias": ours.ff[2].bias,
-        "norm1.weight": ours.norm1.weight, "norm1.bias": ours.norm1.bias,
-        "norm2.weight": ours.norm2.weight, "norm2.bias": ours.norm2.bias,
-    }})
+    ref.load_state_dict(
+        {
+            **ref.state_dict(),
+            "linear1.weight": ours.ff[0].weight,
+            "linear1.bias": ours.ff[0].bias,
+            "linear2.weight": ours.ff[2].weight,
+            "linear2.bias": ours.ff[2].bias,
+            "norm1.weight": ours.norm1.weight,
+            "norm1.bias": ours.norm1.bias,
+            "norm2.weight": ours.norm2.weight,
+            "norm2.bias": ours.norm2.bias,
+        }
+    )
     x = torch.randn(3, 6, 8, dtype=torch.float64)
     # the fused fast path is off in train mode; compare the plain math
     ref.train(), ours.train()

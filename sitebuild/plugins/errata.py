@@ -22,23 +22,50 @@ DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-errata[ \t]*-->[ \t]*$", re.M)
 
 _TEXT = {
     "en": {
-        "summary": "{total} errata in {documents} articles: {errors} errors with a correction, {unverifiable} claims that could not be verified.",
-        "category": "category", "section": "section", "check": "check", "claim": "The article says",
-        "correction": "Correction", "why": "Why", "taught": "Taught correctly in",
-        "unverifiable": "Could not be verified.", "confirmed": "confirmed during this build",
-        "needs-tests": "run by the test suite (PyTorch/NumPy)", "count": "errata",
-        "categories": {"arithmetic": "arithmetic", "formula": "formula", "code-result": "code/result mismatch",
-                       "fact-citation": "fact/citation", "diagram": "diagram", "other": "other"},
+        "summary": "{total} errata in {documents} articles: {errors} errors with a correction, "
+        "{unverifiable} claims that could not be verified.",
+        "category": "category",
+        "section": "section",
+        "check": "check",
+        "claim": "The article says",
+        "correction": "Correction",
+        "why": "Why",
+        "taught": "Taught correctly in",
+        "unverifiable": "Could not be verified.",
+        "confirmed": "confirmed during this build",
+        "needs-tests": "run by the test suite (PyTorch/NumPy)",
+        "count": "errata",
+        "categories": {
+            "arithmetic": "arithmetic",
+            "formula": "formula",
+            "code-result": "code/result mismatch",
+            "fact-citation": "fact/citation",
+            "diagram": "diagram",
+            "other": "other",
+        },
         "table": ("category", "errata"),
     },
     "zh": {
         "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条错误附更正，{unverifiable} 条说法无法核实。",
-        "category": "类别", "section": "章节", "check": "检查", "claim": "原文",
-        "correction": "更正", "why": "原因", "taught": "正确讲解见",
-        "unverifiable": "无法核实。", "confirmed": "本次构建已验证",
-        "needs-tests": "由测试套件运行（PyTorch/NumPy）", "count": "条勘误",
-        "categories": {"arithmetic": "算术", "formula": "公式", "code-result": "代码与结果不符",
-                       "fact-citation": "事实/引用", "diagram": "图示", "other": "其他"},
+        "category": "类别",
+        "section": "章节",
+        "check": "检查",
+        "claim": "原文",
+        "correction": "更正",
+        "why": "原因",
+        "taught": "正确讲解见",
+        "unverifiable": "无法核实。",
+        "confirmed": "本次构建已验证",
+        "needs-tests": "由测试套件运行（PyTorch/NumPy）",
+        "count": "条勘误",
+        "categories": {
+            "arithmetic": "算术",
+            "formula": "公式",
+            "code-result": "代码与结果不符",
+            "fact-citation": "事实/引用",
+            "diagram": "图示",
+            "other": "其他",
+        },
         "table": ("类别", "数量"),
     },
 }
@@ -93,7 +120,14 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         lines.append(f"**{t['unverifiable']}** {entry['correction'][lang] or ''}".rstrip())
     else:
         lines.append(f"**{t['correction']}:** {entry['correction'][lang]}")
-    lines += ["", f"**{t['why']}:** {entry['explanation'][lang]}", "", f"{t['taught']}: [{_link_text(entry, docs)}]({target})", "", "</div>"]
+    lines += [
+        "",
+        f"**{t['why']}:** {entry['explanation'][lang]}",
+        "",
+        f"{t['taught']}: [{_link_text(entry, docs)}]({target})",
+        "",
+        "</div>",
+    ]
     return "\n".join(lines)
 
 
@@ -109,8 +143,12 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
     counts = report["counts"]
     by_status = counts["by_status"]
     parts = [
-        t["summary"].format(total=counts["total"], documents=len(report["documents"]),
-                            errors=by_status.get("error", 0), unverifiable=by_status.get("unverifiable", 0)),
+        t["summary"].format(
+            total=counts["total"],
+            documents=len(report["documents"]),
+            errors=by_status.get("error", 0),
+            unverifiable=by_status.get("unverifiable", 0),
+        ),
         "",
         f"| {t['table'][0]} | {t['table'][1]} |",
         "|---|---|",

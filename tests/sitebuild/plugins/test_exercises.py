@@ -6,7 +6,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from graders.bank import load_all
-from kb.build.exercises import DIRECTIVE, ExercisesPlugin, render_exercises
+from sitebuild.plugins.exercises import DIRECTIVE, ExercisesPlugin, render_exercises
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ The files come from ``node_modules`` (pinned in ``package.json`` /
 generated files under ``assets/vendor/``, so no page ever needs a CDN. A missing
 ``node_modules`` fails the build with the command that fixes it.
 
-Versions and licences are recorded in ``docs/assets/VENDORED.md`` and checked by
-``tests/site/test_assets.py``.
+Versions and licences are recorded in the README ("Vendored browser assets"), and
+``tests/site/test_site_build.py`` checks them against ``package-lock.json``.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 A hidden first cell sets the run profile and quiet mode; a hidden last cell reports
 which ``kb`` files the kernel loaded and which device torch used. A failing cell
-raises :class:`~kb.build.errors.SnippetError` naming the snippet, the cell and the
+raises :class:`~sitebuild.snippets.errors.SnippetError` naming the snippet, the cell and the
 error; a cell running past ``cell_timeout`` seconds raises
-:class:`~kb.build.errors.SnippetTimeout`.
+:class:`~sitebuild.snippets.errors.SnippetTimeout`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.build.errors import SnippetError, SnippetTimeout
+from sitebuild.snippets.errors import SnippetError, SnippetTimeout
 
 __all__ = ["ExecutedCell", "Execution", "execute_snippet", "cell_start_lines"]
 
@@ -132,9 +132,7 @@ def execute_snippet(
         env["OMP_NUM_THREADS"] = "1"
     env.update(extra_env or {})
     setup = nbformat.v4.new_code_cell(_SETUP.format(env=env))
-    report = nbformat.v4.new_code_cell(
-        _REPORT.format(root=os.path.realpath(package_root), mark=_META_MARK)
-    )
+    report = nbformat.v4.new_code_cell(_REPORT.format(root=os.path.realpath(package_root), mark=_META_MARK))
     run_nb = nbformat.v4.new_notebook(cells=[setup] + [c for _, c in user_cells] + [report])
     client = NotebookClient(
         run_nb,
@@ -153,7 +151,9 @@ def execute_snippet(
                 client.execute_cell(cell, index)
             except CellTimeoutError as exc:
                 line = starts[user_cells[position - 1][0]] if 0 < position <= len(user_cells) else 0
-                raise SnippetTimeout(name, position, line, "TimeoutError", f"cell ran longer than {cell_timeout:g} s") from exc
+                raise SnippetTimeout(
+                    name, position, line, "TimeoutError", f"cell ran longer than {cell_timeout:g} s"
+                ) from exc
             except CellExecutionError as exc:
                 line = starts[user_cells[position - 1][0]] if 0 < position <= len(user_cells) else 0
                 trace = _ANSI.sub("", "\n".join(getattr(exc, "traceback", "").splitlines()[-12:]))
@@ -162,10 +162,10 @@ def execute_snippet(
 
     meta_text = "".join(o.get("text", "") for o in run_nb.cells[-1].outputs if o.get("output_type") == "stream")
     meta_line = next((ln for ln in meta_text.splitlines() if ln.startswith(_META_MARK)), None)
-    meta = json.loads(meta_line[len(_META_MARK):]) if meta_line else {"files": [], "device": "cpu", "device_name": ""}
+    meta = json.loads(meta_line[len(_META_MARK) :]) if meta_line else {"files": [], "device": "cpu", "device_name": ""}
 
     cells = []
-    for (_, original), executed in zip(user_cells, run_nb.cells[1:-1]):
+    for (_, original), executed in zip(user_cells, run_nb.cells[1:-1], strict=True):
         outputs = [o for o in (_normalise(out) for out in executed.outputs) if o is not None]
         tags = original.get("metadata", {}).get("tags", [])
         cells.append(ExecutedCell(original.source, _merge_streams(outputs), hide_input="hide-input" in tags))

@@ -2,46 +2,42 @@
 
 ``kb docs run`` fills the same cache the site build reads (a GPU CI job runs it with
 ``KB_PROFILE=full`` before ``mkdocs build``); ``kb docs status`` explains, per
-snippet, why it would re-execute.
+snippet, why it would re-execute. Both take the snippet folder, the cache folder, the
+profile and the cell timeout from the ``kb-run`` entry of the nearest ``mkdocs.yml``
+(:mod:`sitebuild.config`), so ``KB_CACHE_DIR`` and friends move them for the build and for
+these commands alike; ``--profile`` and ``--cell-timeout`` override.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitebuild.snippets.runner import Runner
 
 __all__ = ["register"]
 
 
-def _project_root() -> Path:
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").is_file():
-            return folder
-    raise SystemExit("kb docs: no mkdocs.yml here or in a parent folder")
+def _runner(args: argparse.Namespace) -> Runner:
+    from mkdocs.exceptions import ConfigurationError
 
-
-def _runner(args: argparse.Namespace):
-    from kb.build.runner import Runner
     from kb.profiles import ProfileError, get_profile
+    from sitebuild.config import find_config_file, load_run_settings
+    from sitebuild.snippets.runner import Runner
 
     try:
-        get_profile(args.profile)
-    except ProfileError as exc:
+        settings = load_run_settings(find_config_file(Path.cwd()))
+        overrides = {"profile": args.profile, "cell_timeout": args.cell_timeout}
+        settings = replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+        get_profile(settings.profile)
+    except (ConfigurationError, ProfileError) as exc:
         raise SystemExit(f"kb docs: {exc}") from None
-    root = _project_root()
-    return Runner(
-        root / "docs" / "snippets",
-        root / ".cache" / "kb-run",
-        root,
-        profile=args.profile,
-        cell_timeout=args.cell_timeout,
-        force=getattr(args, "force", False),
-        log=lambda m: print(m, file=sys.stderr),
-    )
+    return Runner.from_settings(settings, force=getattr(args, "force", False), log=lambda m: print(m, file=sys.stderr))
 
 
 def _names(runner, requested: list[str]) -> list[str]:
@@ -51,7 +47,7 @@ def _names(runner, requested: list[str]) -> list[str]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kb.build.errors import SnippetError, SnippetNotFound
+    from sitebuild.snippets.errors import SnippetError, SnippetNotFound
 
     runner = _runner(args)
     for name in _names(runner, args.snippets):
@@ -82,9 +78,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     docs = sub.add_parser("docs", help="execute and inspect the docs snippets")
     docs_sub = docs.add_subparsers(dest="docs_command", metavar="ACTION", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("snippets", nargs="*", help="snippet paths relative to docs/snippets (default: all)")
-    common.add_argument("--profile", default=os.environ.get("KB_PROFILE", "quick"), help="quick or full")
-    common.add_argument("--cell-timeout", type=float, default=300.0, help="seconds per cell")
+    common.add_argument("snippets", nargs="*", help="snippet paths relative to the snippet folder (default: all)")
+    common.add_argument(
+        "--profile", help="quick or full (default: kb-run's profile in mkdocs.yml, i.e. $KB_PROFILE or quick)"
+    )
+    common.add_argument(
+        "--cell-timeout", type=float, help="seconds per cell (default: kb-run's cell_timeout in mkdocs.yml)"
+    )
     run = docs_sub.add_parser("run", parents=[common], help="execute stale snippets into the cache")
     run.add_argument("--force", action="store_true", help="execute even when the cache is fresh")
     run.set_defaults(handler=_run)

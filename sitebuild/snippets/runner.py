@@ -4,19 +4,32 @@ executing the snippet only when its cache entry is missing or stale."""
 from __future__ import annotations
 
 import datetime as _dt
+import importlib.util
 import os
 import socket
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kb.build.cache import CacheEntry, SnippetCache, environment_key, file_digest
-from kb.build.errors import SnippetNotFound
-from kb.build.execute import execute_snippet
+from sitebuild.snippets.cache import CacheEntry, SnippetCache, environment_key, file_digest
+from sitebuild.snippets.errors import SnippetNotFound
+from sitebuild.snippets.execute import execute_snippet
+
+if TYPE_CHECKING:
+    from sitebuild.config import RunSettings
 
 __all__ = ["Runner"]
 
 _DATA_SUFFIXES = {".txt", ".json", ".csv", ".npy", ".npz", ".yaml", ".idx", ".gz"}
+
+
+def _kb_folder() -> Path:
+    """The folder of the ``kb`` package, found without importing it."""
+    spec = importlib.util.find_spec("kb")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the kb package is not installed: snippets import it")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 class Runner:
@@ -37,8 +50,8 @@ class Runner:
     ) -> None:
         self.snippets_dir = Path(snippets_dir)
         self.project_root = Path(project_root).resolve()
-        # the kb package whose files snippets depend on (default: this installation's)
-        self.package_root = Path(package_root or Path(__file__).resolve().parents[1]).resolve()
+        # the kb package whose files snippets depend on (default: the one this interpreter imports)
+        self.package_root = Path(package_root or _kb_folder()).resolve()
         self.extra_env = dict(extra_env or {})
         self.cache = SnippetCache(cache_dir, self.project_root)
         self.profile = profile
@@ -49,6 +62,18 @@ class Runner:
         self.executed: list[str] = []
         self.reused: list[str] = []
         self._memo: dict[str, CacheEntry] = {}
+
+    @classmethod
+    def from_settings(cls, settings: RunSettings, **options: Any) -> Runner:
+        """A runner for the ``kb-run`` settings of ``mkdocs.yml`` (:mod:`sitebuild.config`)."""
+        return cls(
+            settings.snippets_dir,
+            settings.cache_dir,
+            settings.root,
+            profile=settings.profile,
+            cell_timeout=settings.cell_timeout,
+            **options,
+        )
 
     def snippet_path(self, name: str, page: str = "?") -> Path:
         path = (self.snippets_dir / name).resolve()
@@ -119,7 +144,7 @@ class Runner:
             "device": run.device,
             "device_name": run.device_name,
             "seconds": round(run.seconds, 2),
-            "produced_at": _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "produced_at": _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "host": os.environ.get("KB_RUN_HOST", socket.gethostname()),
             "ci": bool(os.environ.get("CI")),
         }

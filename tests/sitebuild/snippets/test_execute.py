@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import kb
-from kb.build.errors import SnippetError, SnippetTimeout
-from kb.build.execute import cell_start_lines, execute_snippet
-from kb.build.runner import Runner
+from sitebuild.snippets.errors import SnippetError, SnippetTimeout
+from sitebuild.snippets.execute import cell_start_lines, execute_snippet
+from sitebuild.snippets.runner import Runner
 
 pytestmark = pytest.mark.slow
 KB_ROOT = Path(kb.__file__).resolve().parent
@@ -39,8 +39,9 @@ def test_outputs_profile_and_dependencies(tmp_path: Path) -> None:
     path = _write(
         tmp_path,
         "demo.py",
-        "# %%\nimport os\nfrom kb.profiles import current_profile\nprint(current_profile().name, os.environ['KB_QUIET'])\n"
-        "# %% tags=[\"hide-input\"]\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()\n"
+        "# %%\nimport os\nfrom kb.profiles import current_profile\n"
+        "print(current_profile().name, os.environ['KB_QUIET'])\n"
+        '# %% tags=["hide-input"]\nimport matplotlib.pyplot as plt\nplt.plot([1, 2, 3])\nplt.show()\n'
         "# %%\n6 * 7\n",
     )
     run = execute_snippet(path, "demo.py", profile="full", package_root=KB_ROOT, cell_timeout=60)
@@ -51,7 +52,10 @@ def test_outputs_profile_and_dependencies(tmp_path: Path) -> None:
     loaded = {Path(f).relative_to(KB_ROOT).as_posix() for f in run.loaded_files}
     assert "profiles.py" in loaded and "__init__.py" in loaded
     # import kb is lazy: the packages' export lists load, no model or dataset implementation does
-    assert not {n for n in loaded if n.startswith(("models/", "datasets/"))} - {"models/__init__.py", "datasets/__init__.py"}
+    assert not {n for n in loaded if n.startswith(("models/", "datasets/"))} - {
+        "models/__init__.py",
+        "datasets/__init__.py",
+    }
     assert run.device == "cpu"
 
 
@@ -60,7 +64,13 @@ def test_failure_names_snippet_cell_line_and_error(tmp_path: Path) -> None:
     with pytest.raises(SnippetError) as info:
         execute_snippet(path, "chapter/bad.py", profile="quick", package_root=KB_ROOT, cell_timeout=60)
     error = info.value
-    assert (error.snippet, error.cell, error.line, error.error, error.detail) == ("chapter/bad.py", 2, 5, "ValueError", "boom 2")
+    assert (error.snippet, error.cell, error.line, error.error, error.detail) == (
+        "chapter/bad.py",
+        2,
+        5,
+        "ValueError",
+        "boom 2",
+    )
     assert "chapter/bad.py, cell 2 (line 5) raised ValueError: boom 2" in error.message()
 
 
@@ -82,8 +92,12 @@ def test_editing_a_kb_module_reexecutes_exactly_the_snippets_that_use_it(tmp_pat
 
     def runner() -> Runner:
         return Runner(
-            snippets, project / ".cache", project,
-            package_root=project / "kb", extra_env={}, cell_timeout=60,
+            snippets,
+            project / ".cache",
+            project,
+            package_root=project / "kb",
+            extra_env={},
+            cell_timeout=60,
         )
 
     env = {"PYTHONPATH": str(project)}
@@ -117,5 +131,5 @@ def test_prepare_executes_stale_snippets_in_parallel_and_raises_the_first_error(
     assert sorted(runner.executed) == ["a.py", "b.py"]
     assert runner.get("a.py").cells[0]["outputs"][0]["text"] == "a.py\n"
     _write(snippets, "bad.py", "# %%\nraise KeyError('k')\n")
-    with pytest.raises(SnippetError, match="bad.py, cell 1"):
+    with pytest.raises(SnippetError, match=r"bad\.py, cell 1"):
         Runner(snippets, tmp_path / "cache", tmp_path, cell_timeout=60).prepare(["a.py", "bad.py"], workers=2)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 
-from kb.build.cache import CacheEntry
+from sitebuild.snippets.cache import CacheEntry
 
 __all__ = ["render_entry", "render_placeholder"]
 
@@ -17,7 +17,8 @@ _TEXT = {
         "seconds": "{seconds:.1f} s",
         "figure": "Figure produced by {snippet}",
         "where": {True: "CI", False: "local build"},
-        "placeholder": "Snippet execution is switched off in this build; the output of <code>{snippet}</code> is not shown.",
+        "placeholder": "Snippet execution is switched off in this build; "
+        "the output of <code>{snippet}</code> is not shown.",
     },
     "zh": {
         "made": "以上输出由文档构建运行 <code>{snippet}</code> 生成",

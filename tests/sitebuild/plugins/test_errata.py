@@ -8,8 +8,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from graders.errata import report
-from kb.build import errata_page
-from kb.build.errata_page import heading_titles, render_errata
+from sitebuild.plugins import errata
+from sitebuild.plugins.errata import heading_titles, render_errata
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,15 @@ def test_languages_differ_only_in_words(data: dict) -> None:
 
 def test_links_are_named_by_the_chapter_headings(data: dict) -> None:
     entry = next(e for e in data["errata"] if e["chapter"]["page"] == "math/losses.md" and e["chapter"]["anchor"])
-    docs = {"math/losses.md": "# Loss functions {#loss-functions}\n\n## Mean squared error (MSE) {#mse}\n\n### Worked example {#mse-example}\n"}
-    text = render_errata({**data, "errata": [entry], "documents": [{"file": entry["document"], "title": "", "errata": [entry["id"]]}]}, "en", docs)
+    docs = {
+        "math/losses.md": "# Loss functions {#loss-functions}\n\n## Mean squared error (MSE) {#mse}\n\n"
+        "### Worked example {#mse-example}\n"
+    }
+    text = render_errata(
+        {**data, "errata": [entry], "documents": [{"file": entry["document"], "title": "", "errata": [entry["id"]]}]},
+        "en",
+        docs,
+    )
     assert "[Loss functions › " in text
 
 
@@ -44,7 +51,7 @@ def test_a_failing_check_fails_the_build(monkeypatch: pytest.MonkeyPatch, data: 
     broken = {**data, "errata": [{**data["errata"][0], "check": {**data["errata"][0]["check"], "result": "failed"}}]}
     monkeypatch.setattr("graders.errata.report", lambda: broken)
     with pytest.raises(PluginError, match="checks failed"):
-        errata_page.ErrataPlugin()._load()
+        errata.ErrataPlugin()._load()
 
 
 def test_heading_titles_ignore_code_fences() -> None:

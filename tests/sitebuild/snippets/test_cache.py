@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.build.cache import CacheEntry, SnippetCache, device_kind, environment_key, file_digest
+from sitebuild.snippets.cache import CacheEntry, SnippetCache, device_kind, environment_key, file_digest
 
 
 @pytest.fixture()
@@ -25,7 +25,13 @@ def _entry(project: Path, env: dict) -> CacheEntry:
         snippet_digest=file_digest(project / "snippets" / "demo.py"),
         environment=env,
         dependencies={"kb/losses.py": file_digest(project / "kb" / "losses.py")},
-        cells=[{"source": "print(1)", "outputs": [{"kind": "stream", "name": "stdout", "text": "1\n"}], "hide_input": False}],
+        cells=[
+            {
+                "source": "print(1)",
+                "outputs": [{"kind": "stream", "name": "stdout", "text": "1\n"}],
+                "hide_input": False,
+            }
+        ],
         provenance={"device": "cpu", "seconds": 0.1},
     )
 

@@ -21,33 +21,22 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from kb.build.errors import SnippetError, SnippetNotFound
-from kb.build.render import render_entry, render_placeholder
-from kb.build.runner import Runner
 from kb.profiles import ProfileError, get_profile
+from sitebuild.config import RunConfig, RunSettings
+from sitebuild.snippets.errors import SnippetError, SnippetNotFound
+from sitebuild.snippets.render import render_entry, render_placeholder
+from sitebuild.snippets.runner import Runner
 
 __all__ = ["RunPlugin", "DIRECTIVE"]
 
 log = logging.getLogger("mkdocs.plugins.kb-run")
 
 DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-run[ \t]+(?P<name>[^\s>]+)(?P<options>[^>]*?)[ \t]*-->[ \t]*$", re.M)
-
-
-class RunConfig(base.Config):
-    profile = c.Type(str, default="quick")
-    execute = c.Type(bool, default=True)
-    cell_timeout = c.Type((int, float), default=300)
-    snippets_dir = c.Type(str, default="docs/snippets")
-    cache_dir = c.Type(str, default=".cache/kb-run")
-    workers = c.Type(int, default=2)
 
 
 class RunPlugin(BasePlugin[RunConfig]):
@@ -60,19 +49,9 @@ class RunPlugin(BasePlugin[RunConfig]):
             get_profile(self.config.profile)
         except ProfileError as exc:
             raise PluginError(f"kb-run: {exc}") from None
-        if isinstance(self.config.execute, str):  # !ENV gives strings
-            self.config.execute = self.config.execute.strip().lower() not in {"0", "false", "no", "off"}
-        root = Path(config.config_file_path).resolve().parent
         if self.runner is None:  # i18n builds once per language: keep one runner
-            self.runner = Runner(
-                root / self.config.snippets_dir,
-                root / self.config.cache_dir,
-                root,
-                profile=self.config.profile,
-                cell_timeout=float(self.config.cell_timeout),
-                log=log.info,
-            )
-            self._started = time.perf_counter()
+            settings = RunSettings.from_config(self.config, Path(config.config_file_path).resolve().parent)
+            self.runner = Runner.from_settings(settings, log=log.info)
         return config
 
     def on_pre_build(self, config):

@@ -18,14 +18,22 @@ __all__ = ["ExercisesPlugin", "render_exercises"]
 DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-exercises[ \t]+(?P<topics>[^>]*?)[ \t]*-->[ \t]*$", re.M)
 
 _TEXT = {
-    "en": {"from": "from article", "variants": "{n} variants: add `--seed N` or `--student ID` to `show` and `check`",
-           "answer": "ANSWER", "steps": "steps.txt", "kinds": {"numeric": "number", "symbolic": "formula",
-           "matrix": "matrix formula", "derivation": "derivation"},
-           "intro": "Check your answers with `kb-grade` (exit code 0 = correct, 1 = incorrect, 2 = unreadable):"},
-    "zh": {"from": "出自文章", "variants": "共 {n} 个变体：在 `show` 和 `check` 后加 `--seed N` 或 `--student 学号`",
-           "answer": "答案", "steps": "steps.txt", "kinds": {"numeric": "数值", "symbolic": "公式",
-           "matrix": "矩阵公式", "derivation": "推导"},
-           "intro": "用 `kb-grade` 检查答案（退出码 0 = 正确，1 = 错误，2 = 无法读懂）："},
+    "en": {
+        "from": "from article",
+        "variants": "{n} variants: add `--seed N` or `--student ID` to `show` and `check`",
+        "answer": "ANSWER",
+        "steps": "steps.txt",
+        "kinds": {"numeric": "number", "symbolic": "formula", "matrix": "matrix formula", "derivation": "derivation"},
+        "intro": "Check your answers with `kb-grade` (exit code 0 = correct, 1 = incorrect, 2 = unreadable):",
+    },
+    "zh": {
+        "from": "出自文章",
+        "variants": "共 {n} 个变体：在 `show` 和 `check` 后加 `--seed N` 或 `--student 学号`",
+        "answer": "答案",
+        "steps": "steps.txt",
+        "kinds": {"numeric": "数值", "symbolic": "公式", "matrix": "矩阵公式", "derivation": "推导"},
+        "intro": "用 `kb-grade` 检查答案（退出码 0 = 正确，1 = 错误，2 = 无法读懂）：",
+    },
 }
 
 
@@ -67,7 +75,9 @@ class ExercisesPlugin(BasePlugin):
             topics = match["topics"].split()
             chosen = [q for q in self._questions.values() if q.topic in topics]
             if not chosen:
-                raise PluginError(f"kb-exercises: no kb-grade question has topic {' or '.join(topics)} ({page.file.src_uri})")
+                raise PluginError(
+                    f"kb-exercises: no kb-grade question has topic {' or '.join(topics)} ({page.file.src_uri})"
+                )
             return render_exercises(chosen, lang)
 
         return DIRECTIVE.sub(replace, markdown)

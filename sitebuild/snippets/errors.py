@@ -35,9 +35,7 @@ class SnippetTimeout(SnippetError):
     """A cell ran longer than the per-cell timeout."""
 
     def message(self) -> str:
-        return (
-            f"snippet {self.snippet}, cell {self.cell} (line {self.line}) timed out: {self.detail}"
-        )
+        return f"snippet {self.snippet}, cell {self.cell} (line {self.line}) timed out: {self.detail}"
 
 
 @dataclass

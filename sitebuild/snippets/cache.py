@@ -108,7 +108,7 @@ class CacheEntry:
         return json.dumps(asdict(self), ensure_ascii=False, indent=1, sort_keys=True)
 
     @classmethod
-    def from_json(cls, text: str) -> "CacheEntry":
+    def from_json(cls, text: str) -> CacheEntry:
         return cls(**json.loads(text))
 
 
@@ -137,8 +137,7 @@ class SnippetCache:
             return "snippet changed"
         if entry.environment != environment:
             changed = sorted(
-                k for k in set(entry.environment) | set(environment)
-                if entry.environment.get(k) != environment.get(k)
+                k for k in set(entry.environment) | set(environment) if entry.environment.get(k) != environment.get(k)
             )
             return "environment changed: " + ", ".join(changed)
         for rel, digest in sorted(entry.dependencies.items()):

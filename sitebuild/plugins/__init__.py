@@ -1,0 +1,16 @@
+"""The MkDocs plugins, one module each, registered as ``mkdocs.plugins`` entry points:
+
+========================  =================================================================
+``kb-run``                :mod:`sitebuild.plugins.run` — executed snippet output into pages
+``kb-assets``             :mod:`sitebuild.plugins.assets` — Mermaid and MathJax from ``node_modules``
+``kb-errata``             :mod:`sitebuild.plugins.errata` — the errata page (needs ``graders``)
+``kb-exercises``          :mod:`sitebuild.plugins.exercises` — chapter question lists (needs ``graders``)
+========================  =================================================================
+"""
+
+from sitebuild.plugins.assets import AssetsPlugin
+from sitebuild.plugins.errata import ErrataPlugin
+from sitebuild.plugins.exercises import ExercisesPlugin
+from sitebuild.plugins.run import RunPlugin
+
+__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "RunPlugin"]
