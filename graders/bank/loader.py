@@ -147,4 +147,4 @@ def load(qid: str, directory: str | None = None) -> Question:
 
 def to_json(questions: dict[str, Question]) -> str:
     """The bank as one JSON document (``{"questions": [...]}``), as the browser bundle ships it."""
-    return json.dumps({"questions": [to_dict(q) for q in questions.values()]}, ensure_ascii=False, sort_keys=True)
+    return json.dumps({"questions": [to_dict(q) for q in questions.values()]}, ensure_ascii=False)

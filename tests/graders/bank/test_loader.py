@@ -113,3 +113,16 @@ def test_list_json_has_source_and_claim(capsys):
 def test_hints_are_loaded_from_yaml():
     q = QUESTIONS["gd-step-quadratic"]
     assert q.hints.get("en")[0].startswith("Differentiate") and q.hints.get("zh")
+
+
+def test_a_question_survives_json_unchanged(tmp_path):
+    """The browser reads the bank as JSON: every question must come back identical (order included)."""
+    import json
+
+    from graders.bank import load_file, to_dict
+
+    for q in QUESTIONS.values():
+        path = tmp_path / f"{q.id}.json"
+        path.write_text(json.dumps(to_dict(q), ensure_ascii=False), encoding="utf-8")
+        back = load_file(path)
+        assert back.__class__(**{**back.__dict__, "path": q.path}) == q, q.id

@@ -6,7 +6,8 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from graders.bank import load_all
-from sitebuild.plugins.exercises import DIRECTIVE, ExercisesPlugin, render_exercises
+from sitebuild.exercises.render import render_exercises
+from sitebuild.plugins.exercises import DIRECTIVE, ExercisesPlugin
 
 
 @pytest.mark.parametrize(
@@ -18,11 +19,11 @@ def test_directive(line: str, topics: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_question_of_the_topic_is_listed_with_its_command(lang: str) -> None:
+def test_every_question_of_the_topic_is_on_the_page_with_its_command(lang: str) -> None:
     questions = [q for q in load_all().values() if q.topic == "loss-functions"]
-    text = render_exercises(questions, lang)
+    text = render_exercises([q.id for q in questions], lang)
     for q in questions:
-        assert f"kb-grade show {q.id}" in text
+        assert f'data-id="{q.id}"' in text and f"kb-grade show {q.id}" in text
         assert q.title.zh in text if lang == "zh" else q.title.en in text
 
 
@@ -33,6 +34,9 @@ class _File:
 class _Page:
     file = _File()
 
+    def __init__(self) -> None:
+        self.meta: dict = {}
+
 
 def test_unknown_topic_fails_the_build() -> None:
     with pytest.raises(PluginError, match="no kb-grade question has topic nope"):
@@ -42,3 +46,14 @@ def test_unknown_topic_fails_the_build() -> None:
 def test_pages_without_the_directive_are_untouched() -> None:
     text = "# T\n\nNothing here.\n"
     assert ExercisesPlugin().on_page_markdown(text, _Page(), None, None) is text
+
+
+def test_only_pages_with_exercises_get_the_grader_script() -> None:
+    plugin, page = ExercisesPlugin(), _Page()
+    html = "<html><head></head><body></body></html>"
+    assert plugin.on_post_page(html, page, None) == html
+    plugin.on_page_markdown("<!-- kb-exercises loss-functions -->", page, None, None)
+    page.url = "en/models/x/"
+    out = plugin.on_post_page(html, page, None)
+    assert '<script src="../../../assets/grader/exercises.js"' in out and 'id="kb-exercises-ui"' in out
+    assert "exercises.css" in out

@@ -1,0 +1,58 @@
+"""The grader bundle: what goes in, what is left out, and that a warm build reuses the compiled files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitebuild.exercises import bundle
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_graders_go_in_without_the_errata_and_with_the_bank_as_json():
+    inputs = bundle._inputs(ROOT, ROOT / "node_modules" / "pyodide")
+    names = {n for n, _ in inputs["graders"]}
+    assert "graders/web/handler.py" in names and not any(n.startswith("graders/errata/") for n in names)
+    z = zipfile.ZipFile(io.BytesIO(bundle._zip("graders", inputs["graders"])))
+    listed = z.namelist()
+    assert "graders/bank/data/mse-house-prices.json" in listed and not any(n.endswith(".yaml") for n in listed)
+
+
+def test_sympy_and_mpmath_without_their_tests():
+    inputs = bundle._inputs(ROOT, ROOT / "node_modules" / "pyodide")
+    names = [n for n, _ in inputs["sympy"]]
+    assert any(n.startswith("sympy/") for n in names) and any(n.startswith("mpmath/") for n in names)
+    assert not any("/tests/" in n for n in names)
+
+
+def test_the_key_changes_with_any_input(tmp_path):
+    pyodide = ROOT / "node_modules" / "pyodide"
+    a = tmp_path / "a.py"
+    a.write_text("x = 1\n")
+    inputs = {"stdlib": [], "graders": [("graders/a.py", a)], "sympy": []}
+    first = bundle._key(pyodide, inputs)
+    a.write_text("x = 2\n")
+    assert bundle._key(pyodide, inputs) != first
+
+
+@pytest.mark.slow
+def test_a_warm_build_reuses_the_compiled_bundle(tmp_path):
+    """The first build compiles (Node, ~20 s); the second finds every part in the cache."""
+    cache = tmp_path / "cache"
+    built = bundle.build(ROOT, ROOT / "node_modules", cache)
+    assert set(built.manifest["files"]) == {"runtime", "stdlib", "graders", "sympy"}
+    stamp = {p: p.stat().st_mtime_ns for p in cache.rglob("*.zip")}
+    again = bundle.build(ROOT, ROOT / "node_modules", cache)
+    assert again.manifest["key"] == built.manifest["key"]
+    assert {p: p.stat().st_mtime_ns for p in cache.rglob("*.zip")} == stamp
+    z = zipfile.ZipFile(built.files["graders.zip"])
+    assert "graders/web/handler.pyc" in z.namelist() and not [n for n in z.namelist() if n.endswith(".py")]
+
+
+def test_a_missing_pyodide_says_what_to_do(tmp_path):
+    with pytest.raises(bundle.BundleError, match="make assets"):
+        bundle.build(ROOT, tmp_path, tmp_path / "cache")
