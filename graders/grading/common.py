@@ -5,6 +5,8 @@ This is the only place where errors become results (their text comes from :mod:`
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..errors import GraderError, InputError
 from ..messages import describe, message
 from ..reading import Limits, read
@@ -14,7 +16,7 @@ from ..reading.symbols import Symbols
 from ..reading.tree import Eq, Node, free_names
 from ..result import Result, Verdict
 
-__all__ = ["read_answer", "invalid", "guarded", "shown"]
+__all__ = ["read_answer", "read_given", "invalid", "guarded", "shown"]
 
 
 def read_answer(text: str, symbols: Symbols, limits: Limits) -> Node:
@@ -23,6 +25,13 @@ def read_answer(text: str, symbols: Symbols, limits: Limits) -> Node:
     if isinstance(tree, Eq) and tree.label:
         return tree.right
     return tree
+
+
+@lru_cache(maxsize=4096)
+def read_given(text: str, symbols: Symbols, limits: Limits) -> Node:
+    """A question's own expression (its answer, a misconception, for one variant), read once: the
+    same few strings are read for every answer to the question, and trees are immutable."""
+    return read(text, symbols, limits=limits, allow_eq=True)
 
 
 def invalid(error: GraderError, text: str) -> Result:

@@ -19,9 +19,9 @@ from ..errors import ShapeError
 from ..evaluation.compile import transpose_hint
 from ..evaluation.show import point_text
 from ..messages import describe, message
-from ..reading import DEFAULT, Limits, read
+from ..reading import DEFAULT, Limits
 from ..result import Result, Text, Verdict
-from .common import read_answer, shown
+from .common import read_answer, read_given, shown
 from .form import STRUCTURAL, structural_violation, violation
 
 __all__ = ["grade", "decide", "counterexample_text", "shape_result"]
@@ -76,11 +76,11 @@ def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool =
     symbols = q.symbols
     tree = read_answer(answer, symbols, limits)
     echo = shown(tree, symbols)
-    expected = read(fill(q.answer, values), symbols, limits=limits)
+    expected = read_given(fill(q.answer, values), symbols, limits)
     bad_form = violation(q, tree, expected)
     if bad_form is not None:
         return bad_form.with_(**echo)
-    wrong = [read(fill(m.answer, values), symbols, limits=limits) for m in q.misconceptions]
+    wrong = [read_given(fill(m.answer, values), symbols, limits) for m in q.misconceptions]
     try:
         if floats and not any(r in STRUCTURAL for r in q.form):
             from ..evaluation.values import Undecided

@@ -18,12 +18,12 @@ from ..evaluation.numbers import round_sig, sig_figs, within
 from ..evaluation.show import show_pair
 from ..evaluation.values import Undecided, Undefined, approx, is_exact, neg
 from ..messages import message
-from ..reading import DEFAULT, Limits, read
+from ..reading import DEFAULT, Limits
 from ..reading.names import display_name
 from ..reading.symbols import NO_SYMBOLS
 from ..reading.tree import Node, free_names
 from ..result import Result, Verdict
-from .common import read_answer, shown
+from .common import read_answer, read_given, shown
 from .form import violation
 
 __all__ = ["grade", "value_of"]
@@ -49,13 +49,13 @@ def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool =
     if names:
         raise InputError("not-a-number", pos=tree.pos, names=", ".join(sorted(display_name(n) for n in names)))
     echo = shown(tree)
-    bad_form = violation(q, tree)
+    bad_form = violation(q, tree, read_given(fill(q.answer, values), NO_SYMBOLS, limits))
     if bad_form is not None:
         return bad_form.with_(**echo)
     evaluate = value_of if floats else _sympy_value
     got = evaluate(tree)
-    expected = evaluate(read(fill(q.answer, values), limits=limits))
-    wrong = [evaluate(read(fill(m.answer, values), limits=limits)) for m in q.misconceptions]
+    expected = evaluate(read_given(fill(q.answer, values), NO_SYMBOLS, limits))
+    wrong = [evaluate(read_given(fill(m.answer, values), NO_SYMBOLS, limits)) for m in q.misconceptions]
     return verdict(q, answer, got, expected, wrong).with_(**echo)
 
 

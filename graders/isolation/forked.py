@@ -15,9 +15,9 @@ verdict. A worker that dies by itself is reported for what killed it (:func:`dea
 from __future__ import annotations
 
 import contextlib
-import json
 import math
 import os
+import pickle
 import select
 import signal
 import struct
@@ -87,7 +87,9 @@ def _worker(
                 resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
             payload = payload_of(tasks[int(line)][1])
             payload["retire"] = n == max_tasks - 1  # the parent must not send more
-            data = json.dumps(payload, ensure_ascii=False).encode()
+            done = resource.getrusage(resource.RUSAGE_SELF)
+            payload["cpu"] = done.ru_utime + done.ru_stime  # where the next answer's CPU time starts
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)  # from our own forked child
             _write_all(result_w, _HEAD.pack(len(data)) + data)
     except BaseException:
         code = 70
@@ -108,21 +110,23 @@ class _Worker:
         os.close(result_w)
         self.buf = b""
         self.index: int | None = None
-        self.deadline = self.t0 = 0.0
-        self.cpu0: float | None = None
+        self.deadline = self.t0 = self.started = 0.0
+        self.cpu0 = cpu_seconds(self.pid) or 0.0  # the worker reports its CPU time after every answer
 
     def send(self, index: int, timeout: float) -> None:
         self.index, self.buf = index, b""
         self.t0 = time.perf_counter()
-        self.deadline = time.monotonic() + 2 * timeout + 1
-        self.cpu0 = cpu_seconds(self.pid)
+        self.started = time.monotonic()
+        self.deadline = self.started + 2 * timeout + 1
         _write_all(self.task_w, f"{index}\n".encode())
 
-    def over_cpu(self, timeout: float) -> bool:
-        if self.cpu0 is None:
+    def over_cpu(self, timeout: float, now: float) -> bool:
+        """CPU time never runs ahead of the wall clock: ``/proc`` is read only once the answer has
+        taken ``timeout`` seconds of wall time."""
+        if now - self.started < timeout:
             return False
-        now = cpu_seconds(self.pid)
-        return now is not None and now - self.cpu0 > timeout
+        used = cpu_seconds(self.pid)
+        return used is not None and used - self.cpu0 > timeout
 
     def message(self) -> dict | None:
         if len(self.buf) < _HEAD.size:
@@ -132,7 +136,7 @@ class _Worker:
             return None
         data = self.buf[_HEAD.size : _HEAD.size + n]
         self.buf = self.buf[_HEAD.size + n :]
-        return json.loads(data.decode())
+        return pickle.loads(data)  # written by this process's own forked worker
 
     def close(self, kill: bool) -> int:
         """Close the pipes (killing the worker first if asked); its ``waitpid`` status."""
@@ -158,7 +162,7 @@ def run_pool(
     todo = list(range(len(tasks)))[::-1]
     idle: list[_Worker] = []
     busy: dict[int, _Worker] = {}
-    poll = min(0.05, max(timeout / 4, 0.005))
+    poll = min(0.05, max(timeout / 4, 0.005))  # how often a long answer's CPU time is read
 
     def finish(w: _Worker, payload: dict):
         elapsed = (time.perf_counter() - w.t0) * 1000
@@ -178,7 +182,12 @@ def run_pool(
                     todo.append(k)
                     continue
                 busy[w.result_r] = w
-            wait = max(0.0, min(poll, min(w.deadline for w in busy.values()) - time.monotonic()))
+            now = time.monotonic()
+            wait = max(
+                0.0, min(min(w.deadline for w in busy.values()), min(w.started + timeout for w in busy.values())) - now
+            )
+            if any(now - w.started >= timeout for w in busy.values()):
+                wait = min(wait, poll)
             ready, _, _ = select.select(list(busy), [], [], wait)
             for fd in ready:
                 w = busy[fd]
@@ -191,6 +200,7 @@ def run_pool(
                 msg = w.message()
                 if msg is not None:
                     del busy[fd]
+                    w.cpu0 = msg.pop("cpu", w.cpu0)
                     if msg.pop("retire", False):
                         w.close(kill=False)
                     else:
@@ -198,7 +208,7 @@ def run_pool(
                     yield finish(w, msg)
             now = time.monotonic()
             for fd, w in list(busy.items()):
-                if w.over_cpu(timeout) or now >= w.deadline:
+                if w.over_cpu(timeout, now) or now >= w.deadline:
                     del busy[fd]
                     w.close(kill=True)
                     yield finish(w, {"error": "timeout"})

@@ -1,7 +1,7 @@
 """What crosses from a worker to the parent: a result, or the limit or failure that stopped it.
 
-A worker runs a task (a function returning a :class:`~graders.result.Result`, or anything with
-``to_dict``) and reports a payload: ``{"result": …}``, or ``{"error": "timeout" | "too-large" |
+A worker runs a task (a function returning a :class:`~graders.result.Result` or a preview) and
+reports a payload: ``{"result": …}``, or ``{"error": "timeout" | "too-large" |
 "crashed", "detail": …}``. :func:`result_of` turns a payload, or a worker that died without one,
 into the verdict that says what happened: a limit as the limit hit, a crash as a crash.
 """
@@ -24,9 +24,9 @@ class CpuTimeout(Exception):
 
 
 def payload_of(fn: Callable[[], object]) -> dict:
-    """Run ``fn``; its result as a dict, or the kind of failure."""
+    """Run ``fn``; its result, or the kind of failure."""
     try:
-        return {"result": fn().to_dict()}
+        return {"result": fn()}
     except CpuTimeout:
         return {"error": "timeout"}
     except (MemoryError, RecursionError):
@@ -57,7 +57,8 @@ def limit_result(verdict: Verdict, code: str, **params) -> Result:
 def result_of(payload: dict, *, timeout: float, memory_mb: int, elapsed_ms: float, decode: Callable = Result.from_dict):
     """What a worker reported, decoded (or the verdict for the limit or failure that stopped it)."""
     if "result" in payload:
-        return decode(payload["result"])
+        found = payload["result"]
+        return decode(found) if isinstance(found, dict) else found
     error = payload["error"]
     if error == "timeout":
         out = limit_result(Verdict.TIMEOUT, "timeout", limit=f"{timeout:g}")
