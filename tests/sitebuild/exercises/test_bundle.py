@@ -30,7 +30,9 @@ def test_sympy_and_mpmath_without_their_tests():
 
 
 def test_the_key_changes_with_any_input(tmp_path):
-    pyodide = ROOT / "node_modules" / "pyodide"
+    pyodide = tmp_path / "pyodide"
+    pyodide.mkdir()
+    (pyodide / "package.json").write_text('{"version": "314.0.8"}')
     a = tmp_path / "a.py"
     a.write_text("x = 1\n")
     inputs = {"stdlib": [], "graders": [("graders/a.py", a)], "sympy": []}
