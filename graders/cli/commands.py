@@ -140,7 +140,7 @@ def read_text_file(path: str, limit: int) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError("not-utf8", offset=exc.start) from None
+        raise InputError("not-utf8", offset=exc.start + 1) from None  # bytes counted from 1
 
 
 def _cmd_derive(args: argparse.Namespace) -> int:
