@@ -27,6 +27,7 @@ _EXPORTS: dict[str, str] = {
     "plain_fit": "kb.training",
     "seed_everything": "kb.training",
     "LossHistory": "kb.training",
+    "AccuracyHistory": "kb.training",
     # losses
     "mse": "kb.losses",
     "half_mse": "kb.losses",

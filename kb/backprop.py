@@ -17,11 +17,11 @@ Shapes (``n`` samples, ``d`` inputs, ``h`` hidden units, ``k`` classes)::
     backward                                 backward
     dz = (p - y) / n          (n,)           dZ2 = (P - Y) / n         (n, k)   Y one-hot
     dw = X^T dz               (d,)           dW2 = A1^T dZ2            (h, k)
-    db = sum(dz)              ()             db2 = sum_rows(dZ2)       (k,)
+    db = sum(dz)              ()             db2 = 1^T dZ2             (k,)     sum over the batch
                                              dA1 = dZ2 W2^T            (n, h)
                                              dZ1 = dA1 * act'(Z1)      (n, h)
                                              dW1 = X^T dZ1             (d, h)
-                                             db1 = sum_rows(dZ1)       (h,)
+                                             db1 = 1^T dZ1             (h,)
 
 The neat cancellations ``dz = p - y`` and ``dZ2 = P - Y`` come from pairing the
 sigmoid with binary cross-entropy and the softmax with categorical cross-entropy.

@@ -21,7 +21,15 @@ from typing import Any
 import pytorch_lightning as pl
 import torch
 
-__all__ = ["make_trainer", "plain_fit", "seed_everything", "LossHistory", "quiet_lightning", "is_quiet"]
+__all__ = [
+    "make_trainer",
+    "plain_fit",
+    "seed_everything",
+    "LossHistory",
+    "AccuracyHistory",
+    "quiet_lightning",
+    "is_quiet",
+]
 
 _LIGHTNING_LOGGERS = ("pytorch_lightning", "lightning", "lightning.pytorch", "lightning.fabric", "lightning_fabric")
 
@@ -52,20 +60,22 @@ def seed_everything(seed: int) -> int:
 
 
 class LossHistory(pl.Callback):
-    """Record the epoch-level value of every logged ``*_loss`` metric.
+    """Record the epoch-level value of every logged ``*_loss`` metric (and any others named).
 
     After ``trainer.fit`` the attribute ``history`` maps a metric name such as
-    ``"train_loss"`` to a list with one float per epoch.
+    ``"train_loss"`` to a list with one float per epoch. ``metrics=("loss", "acc")``
+    also keeps ``train_acc`` and ``val_acc``: every logged ``{stage}_{metric}``.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, metrics: Iterable[str] = ("loss",)) -> None:
+        self.suffixes = tuple(f"_{m}" for m in metrics)
         self.history: dict[str, list[float]] = {}
 
     def _record(self, trainer: pl.Trainer, prefix: str) -> None:
         if trainer.sanity_checking:
             return
         for name, value in trainer.callback_metrics.items():
-            if name.startswith(prefix) and name.endswith("_loss"):
+            if name.startswith(prefix) and name.endswith(self.suffixes):
                 self.history.setdefault(name, []).append(float(value))
 
     def on_train_epoch_end(self, trainer: pl.Trainer, pl_module: pl.LightningModule) -> None:
@@ -73,6 +83,28 @@ class LossHistory(pl.Callback):
 
     def on_validation_epoch_end(self, trainer: pl.Trainer, pl_module: pl.LightningModule) -> None:
         self._record(trainer, "val")
+
+
+class AccuracyHistory(pl.Callback):
+    """Accuracy of the module's arg-max predictions on a fixed labelled set ``(x, y)`` after
+    every training epoch, in ``history`` (one float per epoch).
+
+    The module is evaluated in eval mode without gradients and then put back, so training
+    is unaffected (no random numbers are drawn). Meant for a monitoring set that is neither
+    the validation set the run is judged on nor the test set.
+    """
+
+    def __init__(self, x: torch.Tensor, y: torch.Tensor) -> None:
+        self.x, self.y = x, y
+        self.history: list[float] = []
+
+    def on_train_epoch_end(self, trainer: pl.Trainer, pl_module: pl.LightningModule) -> None:
+        was_training = pl_module.training
+        pl_module.eval()
+        with torch.no_grad():
+            predicted = pl_module(self.x.to(pl_module.device)).argmax(dim=-1).cpu()
+        pl_module.train(was_training)
+        self.history.append(float((predicted == self.y).float().mean()))
 
 
 def make_trainer(

@@ -44,6 +44,13 @@ _EXPORTS: dict[str, str] = {
     "BertClassifier": "kb.models.bert",
     "LitBertClassifier": "kb.models.bert",
     "compare_pretraining": "kb.models.pretraining",
+    "run_pretraining": "kb.models.pretraining",
+    "PretrainingRun": "kb.models.pretraining",
+    "recall_accuracy": "kb.models.recall",
+    "recall_by_length": "kb.models.recall",
+    "feature_maps": "kb.models.cnn",
+    "gru_step": "kb.models.rnn",
+    "decode_grid": "kb.models.vae",
 }
 
 __all__ = list(_EXPORTS)

@@ -21,7 +21,7 @@ from torch import nn
 
 from kb.models.base import LitClassifier
 
-__all__ = ["CNN", "LitCNN"]
+__all__ = ["CNN", "LitCNN", "feature_maps"]
 
 
 class CNN(nn.Module):
@@ -46,6 +46,23 @@ class CNN(nn.Module):
                 f"expected images of shape (batch, {self.in_channels}, H, W) with H, W >= 2, got {tuple(x.shape)}"
             )
         return self.classifier(self.features(x))
+
+
+@torch.no_grad()
+def feature_maps(model: CNN, x: torch.Tensor, layer: int = 1) -> torch.Tensor:
+    """What convolution ``layer`` (1 or 2) outputs after its ReLU: ``(B, channels, H, W)``.
+
+    >>> feature_maps(CNN(width=4), torch.zeros(1, 1, 8, 8)).shape
+    torch.Size([1, 4, 8, 8])
+    """
+    if layer not in (1, 2):
+        raise ValueError(f"layer must be 1 or 2, got {layer}")
+    was_training = model.training
+    model.eval()
+    try:
+        return model.features[: 2 * layer](x)
+    finally:
+        model.train(was_training)
 
 
 class LitCNN(LitClassifier):

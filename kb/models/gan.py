@@ -158,21 +158,24 @@ class SampleSnapshots(pl.Callback):
             self.snapshots[epoch] = pl_module.sample(self.n)
 
 
-def plot_gan_samples(snapshots: dict[int, torch.Tensor], real: torch.Tensor | None = None):
-    """One scatter plot per snapshot (generated in colour, real points in grey). Returns the Figure."""
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+def plot_gan_samples(
+    snapshots: dict[int, torch.Tensor], real: torch.Tensor | None = None, titles: dict[int, str] | None = None
+):
+    """One scatter plot per snapshot (generated in colour, real points in grey), in the book's
+    style (:mod:`kb.plotting`); ``titles`` overrides the default ``"epoch N"``. Returns the Figure."""
+    from kb.plotting import INK, PALETTE, subplots
 
     if not snapshots:
         raise ValueError("no snapshots to plot")
-    fig, axes = plt.subplots(1, len(snapshots), figsize=(2.6 * len(snapshots), 2.8), squeeze=False)
+    fig, axes = subplots(1, len(snapshots), height=6.0 / len(snapshots) + 0.8, squeeze=False, sharex=True, sharey=True)
     for ax, (epoch, points) in zip(axes[0], sorted(snapshots.items()), strict=True):
         if real is not None:
-            ax.scatter(real[:, 0], real[:, 1], s=2, c="0.75", label="real")
-        ax.scatter(points[:, 0], points[:, 1], s=2, c="tab:red", label="generated")
-        ax.set_title(f"epoch {epoch}", fontsize=9)
-        ax.set_xlim(-3, 3), ax.set_ylim(-3, 3), ax.set_aspect("equal"), ax.set_xticks([]), ax.set_yticks([])
-    fig.tight_layout()
+            ax.scatter(real[:, 0], real[:, 1], s=2, c=INK, alpha=0.35, linewidths=0, label=r"$x \sim p_\mathrm{data}$")
+        ax.scatter(points[:, 0], points[:, 1], s=2, c=PALETTE[3], linewidths=0, label="$G(z)$")
+        ax.set_title(titles[epoch] if titles else f"epoch {epoch}", fontsize="small")
+        ax.set(xlim=(-3, 3), ylim=(-3, 3), aspect="equal", xticks=[], yticks=[])
+        ax.set_xlabel("$x_1$")
+    axes[0][0].set_ylabel("$x_2$")
+    if real is not None:
+        fig.legend(*axes[0][0].get_legend_handles_labels(), loc="outside lower center", ncols=2, markerscale=4)
     return fig

@@ -30,7 +30,7 @@ from torch import nn
 
 from kb.models.base import LitClassifier
 
-__all__ = ["RecurrentClassifier", "LitRecurrent", "CELLS", "input_gradient_norms"]
+__all__ = ["RecurrentClassifier", "LitRecurrent", "CELLS", "input_gradient_norms", "gru_step"]
 
 CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
@@ -81,6 +81,28 @@ def input_gradient_norms(model: RecurrentClassifier, tokens: torch.Tensor, label
     loss = torch.nn.functional.cross_entropy(model.head(outputs[:, -1]), labels)
     (grad,) = torch.autograd.grad(loss, emb)
     return grad.norm(dim=2).mean(dim=0)
+
+
+def gru_step(gru: nn.GRU, x: torch.Tensor, h: torch.Tensor) -> dict[str, torch.Tensor]:
+    """One step of a one-layer ``nn.GRU`` written out in PyTorch's convention::
+
+        r_t = sigmoid(W_r x_t + b_r + U_r h_{t-1} + c_r)              reset gate
+        z_t = sigmoid(W_z x_t + b_z + U_z h_{t-1} + c_z)              update gate
+        n_t = tanh(W_n x_t + b_n + r_t * (U_n h_{t-1} + c_n))         candidate
+        h_t = (1 - z_t) * n_t + z_t * h_{t-1}
+
+    so ``z_t`` near 1 *keeps* the old state (the bias ``kb`` sets to ``gate_bias``). ``x``
+    is ``(B, input)``, ``h`` is ``(B, hidden)``; returns ``r``, ``z``, ``n`` and ``h``
+    (the new state), which equals ``gru`` run for one step (the tests check it).
+    """
+    W, U = gru.weight_ih_l0, gru.weight_hh_l0
+    b, c = gru.bias_ih_l0, gru.bias_hh_l0
+    gx, gh = x @ W.T + b, h @ U.T + c
+    H = h.shape[-1]
+    r = torch.sigmoid(gx[:, :H] + gh[:, :H])
+    z = torch.sigmoid(gx[:, H : 2 * H] + gh[:, H : 2 * H])
+    n = torch.tanh(gx[:, 2 * H :] + r * gh[:, 2 * H :])
+    return {"r": r, "z": z, "n": n, "h": (1 - z) * n + z * h}
 
 
 class LitRecurrent(LitClassifier):

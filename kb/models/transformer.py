@@ -164,28 +164,26 @@ def plot_attention(maps: list[torch.Tensor], tokens: torch.Tensor | None = None,
     """Plot every layer and head of one example's attention as a grid of heat maps.
 
     ``maps`` is what :meth:`LitTransformer.attention_maps` returns; row = query
-    position, column = key position. Returns the matplotlib ``Figure``.
+    position ``i``, column = key position ``j`` (labelled with the input tokens ``x_j`` when
+    given); panel titles give the layer ``ℓ`` and head ``h``. In the book's style
+    (:mod:`kb.plotting`). Returns the matplotlib ``Figure``.
     """
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    from kb.plotting import heatmap, subplots
 
     if not maps:
         raise ValueError("no attention maps to plot")
     layers, heads = len(maps), maps[0].shape[1]
-    fig, axes = plt.subplots(layers, heads, figsize=(2.2 * heads, 2.2 * layers), squeeze=False)
+    fig, axes = subplots(layers, heads, height=2.9 * layers + 0.4, squeeze=False)
     labels = [str(int(t)) for t in tokens[index]] if tokens is not None else None
+    positions = [str(i) for i in range(maps[0].shape[-1])]
     for layer, m in enumerate(maps):
         for head in range(heads):
             ax = axes[layer][head]
-            ax.imshow(m[index, head].detach().cpu().numpy(), vmin=0, vmax=1, cmap="viridis")
-            ax.set_title(f"layer {layer + 1}, head {head + 1}", fontsize=8)
-            if labels:
-                ax.set_xticks(range(len(labels)), labels, fontsize=6)
-                ax.set_yticks(range(len(labels)), labels, fontsize=6)
-            else:
-                ax.set_xticks([]), ax.set_yticks([])
-    fig.supxlabel("key position"), fig.supylabel("query position")
-    fig.tight_layout()
+            image = heatmap(
+                ax, m[index, head], vmin=0, vmax=1, colorbar=False, xticks=labels or positions, yticks=positions
+            )
+            ax.set_aspect("equal")
+            ax.set_title(f"ℓ = {layer + 1}, h = {head + 1}", fontsize="small")
+    fig.colorbar(image, ax=axes, shrink=0.8)
+    fig.supxlabel("key: $x_j$" if labels else "key $j$"), fig.supylabel("query $i$")
     return fig

@@ -9,7 +9,8 @@ Bernoulli logit per pixel. Training minimises the negative evidence lower bound:
 
 both averaged over the batch (nats per image). The reparameterisation ``z = mu +
 sigma * eps`` moves the randomness into ``eps`` so gradients flow into ``mu`` and
-``sigma``. :func:`plot_reconstructions` and :func:`plot_vae_samples` draw image grids.
+``sigma``. :func:`plot_reconstructions` and :func:`plot_vae_samples` draw image grids;
+:func:`decode_grid` decodes a grid of points of a 2-D latent space.
 
 >>> import torch
 >>> recon_logits, mu, logvar = VAE(latent=2)(torch.zeros(3, 64))
@@ -25,7 +26,7 @@ from torch import nn
 
 from kb.models.base import SharedSteps, stage_metrics
 
-__all__ = ["VAE", "LitVAE", "vae_loss", "plot_reconstructions", "plot_vae_samples"]
+__all__ = ["VAE", "LitVAE", "vae_loss", "plot_reconstructions", "plot_vae_samples", "decode_grid"]
 
 
 class VAE(nn.Module):
@@ -104,32 +105,27 @@ class LitVAE(SharedSteps, pl.LightningModule):
         return torch.sigmoid(self.model.decode(mu)).cpu()
 
 
-def _grid(rows: list[tuple[str, torch.Tensor]], side: int = 8):
-    import matplotlib
+def plot_reconstructions(model: LitVAE, x: torch.Tensor, side: int = 8):
+    """Originals (top row, ``x``) and their reconstructions (bottom row). Returns the Figure."""
+    from kb.plotting import image_grid
 
-    matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    cols = max(len(images) for _, images in rows)
-    if cols == 0:
-        raise ValueError("no images to plot")
-    fig, axes = plt.subplots(len(rows), cols, figsize=(0.9 * cols, 1.0 * len(rows)), squeeze=False)
-    for r, (label, images) in enumerate(rows):
-        for c in range(cols):
-            ax = axes[r][c]
-            ax.axis("off")
-            if c < len(images):
-                ax.imshow(images[c].reshape(side, side).numpy(), cmap="gray_r", vmin=0, vmax=1)
-        axes[r][0].set_title(label, fontsize=8, loc="left")
-    fig.tight_layout()
-    return fig
+    images = [*x.cpu(), *model.reconstruct(x)]
+    return image_grid([im.reshape(side, side) for im in images], ncols=len(x), row_labels=["$x$", r"$\hat x$"])
 
 
-def plot_reconstructions(model: LitVAE, x: torch.Tensor):
-    """Originals (top row) and their reconstructions (bottom row). Returns the Figure."""
-    return _grid([("original", x.cpu()), ("reconstruction", model.reconstruct(x))])
+def plot_vae_samples(model: LitVAE, n: int = 10, seed: int = 0, side: int = 8):
+    """``n`` images decoded from random latent vectors ``z ~ N(0, I)``. Returns the Figure."""
+    from kb.plotting import image_grid
+
+    return image_grid([im.reshape(side, side) for im in model.sample(n, seed)], ncols=min(n, 10))
 
 
-def plot_vae_samples(model: LitVAE, n: int = 10, seed: int = 0):
-    """``n`` images decoded from random latent vectors. Returns the Figure."""
-    return _grid([("samples", model.sample(n, seed))])
+@torch.no_grad()
+def decode_grid(model: LitVAE, steps: int = 10, limit: float = 2.0) -> torch.Tensor:
+    """Images decoded from a ``steps x steps`` grid of 2-D latent points in ``[-limit, limit]^2``
+    (row 0 = largest ``z_2``): ``(steps * steps, pixels)``. Needs ``latent=2``."""
+    if model.hparams.latent != 2:
+        raise ValueError(f"decode_grid needs a 2-D latent space, the model has {model.hparams.latent}")
+    ticks = torch.linspace(-limit, limit, steps)
+    z = torch.stack([torch.stack([z1, z2]) for z2 in ticks.flip(0) for z1 in ticks]).to(model.device)
+    return torch.sigmoid(model.model.decode(z)).cpu()

@@ -70,3 +70,35 @@ def test_plain_fit_epochs(epochs, changes):
 def test_plain_fit_rejects_negative_epochs():
     with pytest.raises(ValueError, match="max_epochs must be >= 0, got -1"):
         plain_fit(LitLinearRegression(), LinearDataModule(), -1)
+
+
+def test_loss_history_keeps_the_metrics_it_is_asked_for():
+    from kb.training import LossHistory
+
+    seed_everything(0)
+    losses, both = LossHistory(), LossHistory(metrics=("loss", "acc"))
+    data = ToyClassificationDataModule("blobs", n=200, batch_size=32)
+    make_trainer(2, quiet=True, callbacks=[losses, both]).fit(LitLogisticRegression(), datamodule=data)
+    assert set(losses.history) == {"train_loss", "val_loss"}
+    assert set(both.history) == {"train_loss", "val_loss", "val_acc"}  # accuracy: held-out stages only
+    assert all(len(v) == 2 for v in both.history.values()) and both.history["val_loss"] == losses.history["val_loss"]
+
+
+def test_accuracy_history_watches_without_changing_training():
+    from kb.training import AccuracyHistory
+
+    def run(callbacks):
+        seed_everything(0)
+        module, data = LitLogisticRegression(), ToyClassificationDataModule("blobs", n=200, batch_size=32)
+        make_trainer(3, quiet=True, callbacks=callbacks).fit(module, datamodule=data)
+        return module, data
+
+    x, y = torch.randn(50, 2), torch.randint(0, 2, (50,))
+    watch = AccuracyHistory(x, y)
+    watched, _ = run([watch])
+    plain, _ = run([])
+    assert len(watch.history) == 3 and all(0 <= a <= 1 for a in watch.history)
+    for a, b in zip(watched.parameters(), plain.parameters(), strict=False):
+        torch.testing.assert_close(a, b, rtol=0, atol=0)
+    watched.eval()
+    assert watch.history[-1] == pytest.approx(float((watched(x).argmax(-1) == y).float().mean()))

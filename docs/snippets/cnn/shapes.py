@@ -41,3 +41,8 @@ print(
     "parameters:",
     sum(p.numel() for p in kb_cnn.parameters()),
 )
+
+# %% tags=["hide-input"]
+conv = lambda c_in, c_out, k=3: c_out * (c_in * k * k + 1)  # noqa: E731  the chapter's parameter formula
+assert total == conv(1, 32) + conv(32, 64) + conv(64, 64) + (3 * 3 * 64 + 1) * 64 + (64 + 1) * 10
+assert tuple(x.shape) == (1, 10) and tuple(kb_cnn(torch.zeros(2, 1, 8, 8)).shape) == (2, 10)

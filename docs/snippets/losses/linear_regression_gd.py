@@ -2,9 +2,8 @@
 # Linear regression trained by gradient descent on the MSE loss, with Lightning.
 
 # %%
-import matplotlib.pyplot as plt
-
 from kb import LinearDataModule, LitLinearRegression, LossHistory, closed_form, epochs, make_trainer, seed_everything
+from kb.plotting import assert_readable, subplots
 
 seed_everything(0)
 data = LinearDataModule(n=200, weight=2.0, bias=-1.0, noise=0.3)  # y = 2x - 1 + noise
@@ -25,21 +24,19 @@ print(
 )
 
 # %%
-fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.2))
-left.plot(range(1, len(history.history["train_loss"]) + 1), history.history["train_loss"], label="train")
-left.plot(range(1, len(history.history["val_loss"]) + 1), history.history["val_loss"], label="validation")
-left.set_xlabel("epoch")
-left.set_ylabel("MSE")
-left.set_yscale("log")
+fig, (left, right) = subplots(1, 2, height=3.0)
+epochs_run = range(1, len(history.history["train_loss"]) + 1)
+left.plot(epochs_run, history.history["train_loss"], label="train_loss")
+left.plot(epochs_run, history.history["val_loss"], label="val_loss", linestyle="--")
+left.set(xlabel="epoch", ylabel="MSE", yscale="log")
 left.legend()
-left.set_title("loss curve")
-left.grid(alpha=0.3)
-right.scatter(x_train[:, 0], y_train, s=8, alpha=0.5)
+right.scatter(x_train[:, 0], y_train, s=8, alpha=0.5, color="C5", label="$(x_i, y_i)$")
 xs = x_train[:, 0].sort().values
-right.plot(xs, w_gd * xs + b_gd, color="C3", label=f"GD: y = {w_gd:.2f}x {b_gd:+.2f}")
-right.set_xlabel("x")
-right.set_ylabel("y")
-right.legend()
-right.set_title("fitted line")
-fig.tight_layout()
-plt.show()
+right.plot(xs, w_gd * xs + b_gd, color="C3", label=f"y = {w_gd:.2f}x {'−' if b_gd < 0 else '+'} {abs(b_gd):.2f}")
+right.set(xlabel="$x$", ylabel="$y$")
+legend = right.legend(loc="upper left", fontsize="small")
+
+# %% tags=["hide-input"]
+assert abs(w_gd - w_cf.item()) < 1e-3 and abs(b_gd - b_cf.item()) < 1e-3
+assert history.history["val_loss"][-1] < 0.12  # the noise variance is 0.3² = 0.09
+assert_readable(fig)

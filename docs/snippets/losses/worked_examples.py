@@ -25,3 +25,8 @@ p = torch.tensor([0.6, 0.3, 0.7])
 print("-sum y*ln(p)             :", round(sum_cross_entropy(p, labels).item(), 4))
 print("  = -(ln 0.6 + ln 0.7)   :", round(-(math.log(0.6) + math.log(0.7)), 4))
 print("binary cross-entropy mean:", round(binary_cross_entropy(p, labels).item(), 4))
+
+# %% tags=["hide-input"]
+assert mse(y_hat, y).item() == 100.0 and squared.tolist() == [100.0, 100.0, 100.0]
+assert abs(sum_cross_entropy(p, labels).item() - (-(math.log(0.6) + math.log(0.7)))) < 1e-6
+assert abs(binary_cross_entropy(p, labels).item() - (-(math.log(0.6) + math.log(0.7) + math.log(0.7)) / 3)) < 1e-6

@@ -1,45 +1,38 @@
 # %% [markdown]
-# Gradient descent on J(θ) = (θ − 1)², and the optimizers of `kb.optim`
-# (checked against `torch.optim` in the test suite).
+# Gradient descent on J(θ) = (θ − 1)² with `kb.optim.GD` (checked against `torch.optim`
+# in the test suite): the first steps, then what the learning rate does.
 
 # %%
-import torch
+from kb.optim import GD
+from kb.plotting import assert_readable, subplots
+from kb.trajectories import parabola, path
 
-from kb.optim import GD, Adam, Momentum
-
-
-def run(optimizer_cls, theta0, steps, **options):
-    theta = torch.nn.Parameter(torch.tensor([float(theta0)]))
-    opt = optimizer_cls([theta], **options)
-    path = [theta.item()]
-    for _ in range(steps):
-        opt.zero_grad()
-        loss = ((theta - 1) ** 2).sum()  # J(θ) = (θ - 1)², gradient 2(θ - 1)
-        loss.backward()
-        opt.step()
-        path.append(theta.item())
-    return path
-
+J = parabola(minimum=1.0)  # J(θ) = (θ - 1)², gradient 2(θ - 1)
+print("GD, lr=0.1, from θ=2:", [round(v, 4) for v in path(GD, J, [2.0], 3, lr=0.1)[0].flatten().tolist()])
+print("GD, lr=0.1, from θ=0:", [round(v, 4) for v in path(GD, J, [0.0], 3, lr=0.1)[0].flatten().tolist()])
 
 # %%
-print("GD, lr=0.1, from θ=2:", [round(v, 4) for v in run(GD, 2.0, 3, lr=0.1)])
-print("GD, lr=0.1, from θ=0:", [round(v, 4) for v in run(GD, 0.0, 3, lr=0.1)])
+# The learning rate: θ_{t+1} − 1 = (1 − 2η)(θ_t − 1), 15 steps from θ = 0
+rates = [0.1, 0.5, 0.9, 1.05]
+fig, axes = subplots(2, 2, height=3.8, sharex=True, sharey=True)
+for lr, ax in zip(rates, axes.flat, strict=False):
+    thetas, _ = path(GD, J, [0.0], 15, lr=lr)
+    ax.axhline(1.0, color="0.5", linewidth=1, linestyle=":")
+    ax.plot(thetas.flatten(), marker="o", markersize=3, color="C3" if abs(1 - 2 * lr) > 1 else "C0")
+    ax.set_title(f"η = {lr}:  1 − 2η = {1 - 2 * lr:+.1f}".replace("-", "−"))
+    print(
+        f"η = {lr:<4}: θ_1..θ_4 = {[round(v, 3) for v in thetas[1:5].flatten().tolist()]},",
+        f"θ_15 = {thetas[-1].item():.3f}",
+    )
+axes[0][0].set_ylim(-1.5, 3.5)
+for ax in axes[1]:
+    ax.set_xlabel("$t$")
+for ax in axes[:, 0]:
+    ax.set_ylabel(r"$\theta_t$")
 
-# %%
-# 30 steps from θ = 0 with three optimizers: distance to the minimum θ* = 1
-for name, cls, opts in [
-    ("GD      ", GD, {"lr": 0.1}),
-    ("Momentum", Momentum, {"lr": 0.1, "momentum": 0.5}),
-    ("Adam    ", Adam, {"lr": 0.1}),
-]:
-    path = run(cls, 0.0, 30, **opts)
-    print(f"{name}: θ_1 = {path[1]:.4f}, θ_30 = {path[-1]:.4f}, |θ_30 - 1| = {abs(path[-1] - 1):.2e}")
-
-# %%
-# Adam's first step has size lr whatever the gradient's scale (bias correction)
-for scale in (1.0, 1000.0):
-    theta = torch.nn.Parameter(torch.tensor([0.0]))
-    opt = Adam([theta], lr=0.1)
-    (scale * (theta - 1) ** 2).sum().backward()
-    opt.step()
-    print(f"gradient scale {scale:>6}: first Adam step = {theta.item():.6f}")
+# %% tags=["hide-input"]
+assert abs(path(GD, J, [2.0], 1, lr=0.1)[0][1].item() - 1.8) < 1e-12
+assert abs(path(GD, J, [0.0], 2, lr=0.1)[0][2].item() - 0.36) < 1e-12
+assert abs(path(GD, J, [0.0], 15, lr=1.05)[0][-1].item() - 1) > 3  # diverges
+assert abs(path(GD, J, [0.0], 15, lr=0.9)[0][-1].item() - 1) < 0.05  # oscillates, converges
+assert_readable(fig)

@@ -14,8 +14,10 @@ from torch.utils.data import DataLoader, TensorDataset
 from kb import epochs, make_trainer, seed_everything
 from kb.datasets.digits import DigitsDataModule
 from kb.models.cnn import LitCNN
+from kb.plotting import assert_readable, subplots
 
 warnings.filterwarnings("ignore", message=".*val_dataloader.*")  # no validation loop here
+torch.set_num_threads(1)
 seed_everything(0)
 data = DigitsDataModule(seed=0)
 data.setup()
@@ -73,3 +75,15 @@ for name, accs in results.items():
         f"{name:<16}: test accuracy on digits 5-9 over 3 seeds = "
         f"{', '.join(f'{a:.3f}' for a in accs)}  (mean {accs.mean():.3f})"
     )
+
+fig, ax = subplots(height=2.8)
+for k, accs in enumerate(results.values()):
+    ax.plot([k] * len(accs), accs, linestyle="none", marker="o", markersize=7, color=f"C{k}", alpha=0.8)
+    ax.plot([k - 0.25, k + 0.25], [sum(accs) / len(accs)] * 2, color=f"C{k}", linewidth=3)
+ax.set_xticks(range(len(results)), list(results))
+ax.set(xlim=(-0.6, len(results) - 0.4), ylabel="test acc (5–9)", xlabel="seed = 1, 2, 3 (●); mean (▬)")
+
+# %% tags=["hide-input"]
+assert len(y_few) == 25 and all(len(a) == 3 for a in results.values())
+assert all(0.5 < a <= 1 for accs in results.values() for a in accs)
+assert_readable(fig)

@@ -1,7 +1,7 @@
 # %% [markdown]
-# Scaled dot-product self-attention written from the formula, checked against
-# `torch.nn.functional.scaled_dot_product_attention`; then the sinusoidal
-# positional encoding.
+# Scaled dot-product self-attention by hand for 3 tokens (d_model = 4, d_k = d_v = 2),
+# every intermediate printed and checked against
+# `torch.nn.functional.scaled_dot_product_attention`; then the causal mask.
 
 # %%
 import math
@@ -9,46 +9,66 @@ import math
 import torch
 import torch.nn.functional as F
 
-from kb import seed_everything
+from kb.plotting import assert_readable, heatmap, subplots
 
-seed_everything(0)
-n, d_model, d_k = 4, 8, 8  # 4 tokens, model width 8
-X = torch.randn(n, d_model)  # token embeddings (+ positions)
-W_q, W_k, W_v = (torch.randn(d_model, d_k) / math.sqrt(d_model) for _ in range(3))
+X = torch.tensor(
+    [
+        [1.0, 0.0, 1.0, 0.0],  # token 1
+        [0.0, 2.0, 0.0, 2.0],  # token 2
+        [1.0, 1.0, 1.0, 1.0],
+    ]
+)  # token 3    X: (3, 4)
+W_q = torch.tensor([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.0, 0.0]])
+W_k = torch.tensor([[0.0, 1.0], [1.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
+W_v = torch.tensor([[1.0, 0.0], [0.0, 0.5], [0.0, 0.0], [0.0, 0.5]])
+d_k = W_k.shape[1]
 
 Q, K, V = X @ W_q, X @ W_k, X @ W_v
-scores = Q @ K.T / math.sqrt(d_k)  # (n, n)
-A = torch.softmax(scores, dim=-1)  # each row sums to 1
-out = A @ V  # (n, d_k)
-
-print("Q, K, V shapes:", tuple(Q.shape), tuple(K.shape), tuple(V.shape))
-print("attention weights A (rows = queries):")
-for row in A:
-    print("  ", [round(v, 3) for v in row.tolist()], " sum =", round(row.sum().item(), 6))
-print("output shape:", tuple(out.shape))
-ref = F.scaled_dot_product_attention(Q[None], K[None], V[None])[0]
-print("max |ours - torch| =", f"{(out - ref).abs().max().item():.1e}")
-
-# %%
-# causal mask (decoder): token i may only attend to tokens 0..i
-mask = torch.triu(torch.ones(n, n, dtype=torch.bool), diagonal=1)
-A_causal = torch.softmax(scores.masked_fill(mask, float("-inf")), dim=-1)
-print("causal attention weights:")
-for row in A_causal:
-    print("  ", [round(v, 3) for v in row.tolist()])
-
+S = Q @ K.T / math.sqrt(d_k)  # scores (3, 3): row i = how well query i matches each key
+A = torch.softmax(S, dim=-1)  # each row sums to 1
+out = A @ V  # (3, 2): row i = weighted average of the value vectors
+for name, value in (
+    ("Q = X W_q", Q),
+    ("K = X W_k", K),
+    ("V = X W_v", V),
+    ("Q K^T", Q @ K.T),
+    (f"S = Q K^T / sqrt({d_k})", S),
+    ("A = softmax(S) by rows", A),
+    ("output = A V", out),
+):
+    print(f"{name}:", value.numpy().round(3), sep="\n")
+print("row sums of A:", [round(v, 6) for v in A.sum(-1).tolist()])
+reference = F.scaled_dot_product_attention(Q[None], K[None], V[None])[0]
+print(f"max |ours - torch| = {(out - reference).abs().max().item():.1e}")
 
 # %%
-def positional_encoding(positions: int, d: int) -> torch.Tensor:
-    pos = torch.arange(positions).unsqueeze(1)
-    i = torch.arange(0, d, 2)
-    angle = pos / 10000 ** (i / d)
-    pe = torch.zeros(positions, d)
-    pe[:, 0::2], pe[:, 1::2] = torch.sin(angle), torch.cos(angle)
-    return pe
+# causal mask (decoder): token i may only attend to tokens 1..i
+mask = torch.triu(torch.ones(3, 3, dtype=torch.bool), diagonal=1)
+A_causal = torch.softmax(S.masked_fill(mask, float("-inf")), dim=-1)
+print("causal attention weights:", A_causal.numpy().round(3), sep="\n")
 
+names = ["$x_1$", "$x_2$", "$x_3$"]
+fig, axes = subplots(1, 3, height=2.6)
+for ax, matrix, title, vmax in (
+    (axes[0], S, "$S = QK^{\\top}/\\sqrt{d_k}$", None),
+    (axes[1], A, "$A$", 1.0),
+    (axes[2], A_causal, "$A$ (causal)", 1.0),
+):
+    heatmap(
+        ax,
+        matrix,
+        vmin=0,
+        vmax=vmax,
+        annotate=True,
+        fmt="{:.2f}",
+        fontsize="small",
+        colorbar=False,
+        xticks=names,
+        yticks=names,
+    )
+    ax.set(title=title, aspect="equal")
 
-pe = positional_encoding(4, d_model)
-print("PE(pos, :) for pos = 0..3, d_model = 8:")
-for p, row in enumerate(pe):
-    print(f"  pos {p}:", [round(v, 3) for v in row.tolist()])
+# %% tags=["hide-input"]
+assert torch.allclose(out, reference, atol=1e-6) and torch.allclose(A.sum(-1), torch.ones(3))
+assert (A_causal[mask] == 0).all() and A_causal[0, 0] == 1
+assert_readable(fig)

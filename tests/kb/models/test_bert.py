@@ -82,3 +82,14 @@ def test_pretraining_helps_on_unseen_words():
     assert result["mlm_acc"] > 0.5  # measured 0.66 (many masked words are genuinely ambiguous)
     assert result["pretrained_acc"] >= 0.85  # measured 0.998
     assert result["scratch_acc"] <= 0.70  # measured 0.50: unseen words are random vectors
+
+
+def test_run_pretraining_records_one_value_per_epoch():
+    from kb.models.pretraining import run_pretraining
+
+    run = run_pretraining(pretrain_epochs=2, finetune_epochs=3, seed=0, monitor=40)
+    assert set(run.metrics) == {"mlm_acc", "pretrained_acc", "scratch_acc"}
+    assert len(run.curves["mlm_val_acc"]) == len(run.curves["mlm_val_loss"]) == 2
+    for name in ("pretrained", "scratch"):
+        assert len(run.curves[f"{name}_unseen_acc"]) == len(run.curves[f"{name}_val_acc"]) == 3
+        assert all(0 <= a <= 1 for a in run.curves[f"{name}_unseen_acc"])

@@ -31,9 +31,13 @@ def test_snapshots_and_plot(tmp_path):
     run = fit("gan", epochs=2, quiet=True, callbacks=[snaps])
     assert sorted(snaps.snapshots) == [1, 2] and snaps.snapshots[2].shape == (100, 2)
     assert {"test_modes", "test_quality", "train_d_loss", "train_g_loss"} <= set(run.result["metrics"])
-    fig = plot_gan_samples(snaps.snapshots, real=run.datamodule.train_set.tensors[0])
+    fig = plot_gan_samples(snaps.snapshots, real=run.datamodule.train_set.tensors[0], titles={1: "one", 2: "two"})
     fig.savefig(tmp_path / "gan.png")
     assert (tmp_path / "gan.png").stat().st_size > 1000
+    from kb.plotting import assert_readable
+
+    assert_readable(fig)
+    assert [ax.get_title() for ax in fig.axes] == ["one", "two"]
 
 
 BAD = [

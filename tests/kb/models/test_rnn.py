@@ -5,7 +5,8 @@ import torch
 
 from kb.datasets.base import DatasetError
 from kb.datasets.sequences import RecallDataModule, make_recall_data
-from kb.models.rnn import RecurrentClassifier, input_gradient_norms
+from kb.models.recall import recall_accuracy, recall_by_length
+from kb.models.rnn import RecurrentClassifier, gru_step, input_gradient_norms
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
@@ -24,6 +25,26 @@ def test_gates_keep_the_gradient_of_early_inputs():
         first_over_last[cell] = float(norms[0] / norms[-1])
     assert first_over_last["rnn"] < 1e-4  # vanished
     assert first_over_last["lstm"] > 1e-2 and first_over_last["gru"] > 1e-2
+
+
+@pytest.mark.parametrize("gate_bias", [0.0, 3.0])
+def test_gru_step_by_hand_matches_nn_gru(gate_bias):
+    torch.manual_seed(0)
+    gru = RecurrentClassifier("gru", gate_bias=gate_bias).rnn
+    x, h = torch.randn(5, 16), torch.randn(5, 32)
+    step = gru_step(gru, x, h)
+    torch.testing.assert_close(step["h"], gru(x[:, None], h[None])[1][0], rtol=0, atol=1e-6)
+    # PyTorch's convention: h_t = (1 - z) n + z h_{t-1}, so z near 1 keeps the state
+    torch.testing.assert_close(step["h"], (1 - step["z"]) * step["n"] + step["z"] * h)
+    if gate_bias == 3.0:
+        assert step["z"].mean() > 0.9
+
+
+def test_recall_accuracy_tiny_budget():
+    short = recall_accuracy("gru", length=4, epochs=8, n=300, seed=0)
+    assert 0.25 < short <= 1.0
+    table = recall_by_length(("rnn",), lengths=(3, 5), epochs=1, n=60, seeds=(0, 1))
+    assert list(table) == ["rnn"] and [len(r) for r in table["rnn"]] == [2, 2]
 
 
 BAD = [

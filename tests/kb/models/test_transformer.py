@@ -133,3 +133,14 @@ BAD = [
 def test_bad_input(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_attention_plot_is_readable():
+    from kb.plotting import assert_readable
+
+    torch.manual_seed(0)
+    x = torch.randint(0, 10, (2, 6))
+    maps = TransformerEncoder(vocab=10, classes=10, d_model=16, heads=2, layers=2).encode(x)[1]
+    fig = plot_attention(maps, x)
+    assert_readable(fig)
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [str(int(t)) for t in x[0]]

@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from kb.models.vae import VAE, plot_reconstructions, plot_vae_samples, vae_loss
+from kb.models.vae import VAE, LitVAE, decode_grid, plot_reconstructions, plot_vae_samples, vae_loss
 
 
 def test_kl_term_matches_torch_distributions():
@@ -47,3 +47,20 @@ def test_trained_vae_reconstructs_and_samples(tmp_path):
 def test_wrong_input_shape():
     with pytest.raises(ValueError, match=r"expected flattened images of shape \(batch, 64\)"):
         VAE()(torch.zeros(2, 1, 8, 8))
+
+
+def test_decode_grid_walks_a_2d_latent_space():
+    model = LitVAE(latent=2)
+    images = decode_grid(model, steps=3, limit=1.0)
+    assert images.shape == (9, 64) and ((images >= 0) & (images <= 1)).all()
+    z_corner = torch.tensor([[-1.0, 1.0]])  # row 0 is the largest z_2, column 0 the smallest z_1
+    torch.testing.assert_close(images[0], torch.sigmoid(model.model.decode(z_corner))[0].detach())
+    with pytest.raises(ValueError, match="2-D latent"):
+        decode_grid(LitVAE(latent=8))
+
+
+def test_plots_are_readable():
+    from kb.plotting import assert_readable
+
+    model = LitVAE()
+    assert_readable(plot_reconstructions(model, torch.rand(6, 64)), plot_vae_samples(model, 6))
