@@ -247,3 +247,17 @@ def test_matrix_product_example_matches_matmul():
     b = torch.tensor([[0.0, 1.0], [1.0, 0.0]])
     _assert_correct("matrix-product-example", _literal(a @ b))
     assert check(QUESTIONS["matrix-product-example"], _literal(b @ a)).note == "order-swapped"
+
+
+def test_masked_lm_loss_ignores_unselected_positions():
+    probs = torch.full((8, 2), 0.5, dtype=torch.float64)  # two-word vocabulary; positions 2 and 5 are selected
+    probs[2] = torch.tensor([0.5, 0.5], dtype=torch.float64)
+    probs[5] = torch.tensor([0.8, 0.2], dtype=torch.float64)
+    targets = torch.full((8,), -100)  # PyTorch's ignore_index: unselected positions carry no loss
+    targets[2], targets[5] = 0, 1
+    _assert_correct("mlm-loss-masked-positions", float(F.nll_loss(probs.log(), targets)))
+
+
+def test_relu_neuron_output():
+    w, x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64), torch.tensor([2.0, 1.0, 0.5], dtype=torch.float64)
+    _assert_correct("neuron-output-relu", float(F.relu(w @ x - 1.5)))
