@@ -33,6 +33,7 @@ from .timeout import soft_timeout
 __all__ = ["Equivalence", "equivalent", "value_at", "close", "sample", "show", "show_sympy_point"]
 
 DIGITS = 30
+CONFIRM_DIGITS = 4 * DIGITS  # a counterexample found at DIGITS must survive here
 _TOLERANCE = sp.Float("1e-25", DIGITS)
 _MIN_BITS = 85  # a value evaluated to fewer bits (≈ 25 digits) cannot be compared to 25 digits
 
@@ -85,14 +86,14 @@ def sample(atoms, *, seed: int = 0, tries: int = 40, kinks=None):
         yield out
 
 
-def value_at(expr, point):
+def value_at(expr, point, digits: int = DIGITS):
     """Exact (Rational) or 30-digit value, or a Matrix of them; None where undefined, and where
     evaluation lost its digits (``1 - σ(10⁵)`` comes back as ``0.e-165``): no evidence either way."""
     try:
         v = expr.xreplace(point)
         items = list(v) if _is_matrix(v) else [v]
         if not all(i.is_Rational for i in items):
-            v = v.evalf(DIGITS)
+            v = v.evalf(digits)
             items = list(v) if _is_matrix(v) else [v]
     except (ZeroDivisionError, ValueError, TypeError, ArithmeticError):
         return None
@@ -148,6 +149,19 @@ def _difference_vanishes(a, b, point) -> bool | None:
     except (ZeroDivisionError, ValueError, TypeError, ArithmeticError):
         return None
     return True
+
+
+def _confirmed(a, b, point):
+    """The two values at ``CONFIRM_DIGITS`` if they still differ there, else None.
+
+    ``evalf`` can return wrong digits while claiming full precision after a catastrophic
+    cancellation: ``(1 − y)e^(−z)/((1 − 1/(1 + e^(−z)))(1 + e^(−z))²)`` at z = 280.2 comes back
+    as 26.445… at 30 digits and 31.3 (right) at 60. A counterexample is only reported when it
+    survives at four times the digits; otherwise the point is no evidence either way."""
+    va, vb = value_at(a, point, CONFIRM_DIGITS), value_at(b, point, CONFIRM_DIGITS)
+    if va is None or vb is None or close(va, vb):
+        return None
+    return va, vb
 
 
 def _python(x):
@@ -208,7 +222,10 @@ def equivalent(
         if same is None:
             continue  # evaluation could not tell here
         if not same:
-            left, right = _pair(va, vb)
+            values = _confirmed(ea, eb, point)
+            if values is None:
+                continue  # the difference was evaluation's, not the expressions'
+            left, right = _pair(*values)
             return Equivalence("not-equal", "numeric", show_sympy_point(point), left, right)
         good += 1
         if (good >= points_needed and attempt + 1 >= need) or (not atoms and not bounds):

@@ -5,12 +5,14 @@
 ``kb-assets``             :mod:`sitebuild.plugins.assets` — Mermaid and MathJax from ``node_modules``
 ``kb-errata``             :mod:`sitebuild.plugins.errata` — the errata page (needs ``graders``)
 ``kb-exercises``          :mod:`sitebuild.plugins.exercises` — chapter question lists (needs ``graders``)
+``kb-languages``          :mod:`sitebuild.plugins.languages` — interface strings per edition, language switch
 ========================  =================================================================
 """
 
 from sitebuild.plugins.assets import AssetsPlugin
 from sitebuild.plugins.errata import ErrataPlugin
 from sitebuild.plugins.exercises import ExercisesPlugin
+from sitebuild.plugins.languages import LanguagesPlugin
 from sitebuild.plugins.run import RunPlugin
 
-__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "RunPlugin"]
+__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "LanguagesPlugin", "RunPlugin"]

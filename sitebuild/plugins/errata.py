@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 
 __all__ = ["ErrataPlugin", "render_errata"]
 
+ARTICLES_PAGE = "articles.md"  # its "## NNN: title {#article-NNN}" headings name the errata's sections
 DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-errata[ \t]*-->[ \t]*$", re.M)
 
 _TEXT = {
@@ -35,6 +36,7 @@ _TEXT = {
         "confirmed": "confirmed during this build",
         "needs-tests": "run by the test suite (PyTorch/NumPy)",
         "count": "errata",
+        "article": "the article",
         "categories": {
             "arithmetic": "arithmetic",
             "formula": "formula",
@@ -58,6 +60,7 @@ _TEXT = {
         "confirmed": "本次构建已验证",
         "needs-tests": "由测试套件运行（PyTorch/NumPy）",
         "count": "条勘误",
+        "article": "关于这篇文章",
         "categories": {
             "arithmetic": "算术",
             "formula": "公式",
@@ -111,7 +114,8 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         f'<div class="kb-erratum" id="{entry["id"]}" markdown>',
         "",
         f"**`{entry['id']}`** · {t['category']}: {t['categories'][entry['category']]} · "
-        f"{t['section']}: {html.escape(entry['section'])} · {t['check']}: `{check['kind']}/{check['name']}` ({status})",
+        f"{t['section']}: {html.escape(entry['section'])}",
+        f'<small class="kb-check">{t["check"]}: <code>{check["kind"]}/{check["name"]}</code> ({status})</small>',
         "",
         f"> {t['claim']}: “{html.escape(entry['claim'])}”",
         "",
@@ -135,7 +139,8 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
     """Markdown for the whole errata list, grouped by document.
 
     ``docs`` maps a page path (relative to the language folder) to its Markdown, used
-    to name the linked chapter sections by their headings.
+    to name the linked chapter sections by their headings, and each article's section
+    by its heading on the articles page (``NNN: title``, in the page's language).
     """
     docs = docs or {}
     t = _TEXT.get(lang, _TEXT["en"])
@@ -154,11 +159,16 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
         "|---|---|",
         *(f"| {t['categories'][c]} | {n} |" for c, n in sorted(Counter(counts["by_category"]).items())),
     ]
+    articles = heading_titles(docs.get(ARTICLES_PAGE, ""))[1]
     for document in report["documents"]:
         number = document["file"].split("_", 1)[0]
-        parts += ["", f"## `{document['file']}` {{#doc-{number}}}", ""]
-        if document.get("title"):
-            parts += [f"*{html.escape(document['title'])}* · {len(document['errata'])} {t['count']}", ""]
+        title = articles.get(f"article-{number}") or f"{number}: {document.get('title') or document['file']}"
+        parts += ["", f"## {title} {{#doc-{number}}}", ""]
+        parts += [
+            f"[{t['article']}]({ARTICLES_PAGE}#article-{number}) · `{document['file']}` · "
+            f"{len(document['errata'])} {t['count']}",
+            "",
+        ]
         parts += [_one(entries[i], t, lang, docs) + "\n" for i in document["errata"]]
     return "\n".join(parts)
 
@@ -184,7 +194,7 @@ class ErrataPlugin(BasePlugin):
             return markdown
         lang = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else "en"
         folder = Path(config.docs_dir) / lang
-        pages = {e["chapter"]["page"] for e in self._load()["errata"]}
+        pages = {e["chapter"]["page"] for e in self._load()["errata"]} | {ARTICLES_PAGE}
         docs = {p: (folder / p).read_text(encoding="utf-8") for p in pages if (folder / p).is_file()}
         rendered = render_errata(self._load(), lang, docs)
         return DIRECTIVE.sub(lambda _: rendered, markdown)

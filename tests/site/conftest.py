@@ -14,6 +14,18 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -23,7 +35,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env.pop("KB_EXECUTE", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     if result.returncode != 0:
         pytest.fail(f"mkdocs build failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}")
@@ -57,3 +73,18 @@ def site_pages(site: Path) -> list[str]:
             continue
         pages.append("/" if rel == "." else f"/{rel}/")
     return pages
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright import sync_api as playwright_api
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser`")
+    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True).stdout
+    if not fonts.strip():
+        pytest.fail("no Chinese font is installed, zh pages would render as boxes: run `make browser`")
+    with playwright_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield instance
+        instance.close()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
@@ -93,13 +92,28 @@ def test_every_entry_points_to_an_existing_anchor_in_both_languages(coverage: di
             if key not in ids:
                 ids[key] = {h.id for h in page_headings(path) if h.id}
             if entry["anchor"] not in ids[key]:
-                missing.append(f"{entry['doc']} {entry['heading']!r}: no {{#{entry['anchor']}}} in {lang}/{entry['page']}")
+                missing.append(
+                    f"{entry['doc']} {entry['heading']!r}: no {{#{entry['anchor']}}} in {lang}/{entry['page']}"
+                )
     assert not missing, "\n".join(missing)
 
 
 def test_every_chapter_covers_something(coverage: dict) -> None:
     covered = {e["page"] for e in coverage["entries"]}
-    chapters = ["history.md", "concepts.md", "models/cnn.md", "models/rnn.md", "models/gan.md", "models/transformer.md",
-                "math/index.md", "math/losses.md", "practice/digits.md", "applications.md", "collaboration.md",
-                "resources.md", "trends.md", "faq.md"]
+    chapters = [
+        "history.md",
+        "concepts.md",
+        "models/cnn.md",
+        "models/rnn.md",
+        "models/gan.md",
+        "models/transformer.md",
+        "math/index.md",
+        "math/losses.md",
+        "practice/digits.md",
+        "applications.md",
+        "collaboration.md",
+        "resources.md",
+        "trends.md",
+        "faq.md",
+    ]
     assert not [c for c in chapters if c not in covered]

@@ -11,7 +11,7 @@ import pytest
 from graders.bank import load_all
 from graders.grading.pipeline import check
 
-from .test_browser import Network, browser  # noqa: F401 - the module-scoped browser fixture
+from .test_browser import Network
 
 pytestmark = pytest.mark.browser
 
@@ -96,12 +96,12 @@ def test_a_derivation_marks_the_first_wrong_step(page, site_url):
 
 def test_hints_one_at_a_time_and_the_answer_on_request(page, site_url):
     box = _exercise(page, site_url, "/en/math/losses/", "mse-house-prices")
-    hints = box.locator('.kb-ex-variant:not([hidden]) .kb-ex-hints li:not([hidden])')
+    hints = box.locator(".kb-ex-variant:not([hidden]) .kb-ex-hints li:not([hidden])")
     assert hints.count() == 0
     box.locator(".kb-ex-hint").click()
     assert hints.count() == 1
     box.locator(".kb-ex-show-solution").click()
-    assert box.locator('.kb-ex-variant:not([hidden]) .kb-ex-solution').is_visible()
+    assert box.locator(".kb-ex-variant:not([hidden]) .kb-ex-solution").is_visible()
 
 
 def test_progress_is_kept_and_shown_on_the_overview(page, site_url):
@@ -112,7 +112,9 @@ def test_progress_is_kept_and_shown_on_the_overview(page, site_url):
     item = page.locator('.kb-ex-overview [data-solved-id="mse-house-prices"]')
     assert "kb-ex-is-solved" in item.get_attribute("class")
     page.reload()
-    assert "kb-ex-is-solved" in page.locator('.kb-ex-overview [data-solved-id="mse-house-prices"]').get_attribute("class")
+    assert "kb-ex-is-solved" in page.locator('.kb-ex-overview [data-solved-id="mse-house-prices"]').get_attribute(
+        "class"
+    )
 
 
 def test_variants_are_kept_per_reader_and_the_command_matches(page, site_url):
@@ -148,12 +150,22 @@ def test_every_self_test_agrees_with_the_cli(page, site_url):
     assert [(r["id"], r["answer"], r["seed"]) for r in rows] == expected
     for r in rows:
         cli = check(questions[r["id"]], r["answer"], seed=r["seed"])
-        assert (r["verdict"], r["note"], r["feedback"]) == (cli.verdict.value, cli.note,
-                                                            {"zh": cli.feedback.zh, "en": cli.feedback.en}), r
+        assert (r["verdict"], r["note"], r["feedback"]) == (
+            cli.verdict.value,
+            cli.note,
+            {"zh": cli.feedback.zh, "en": cli.feedback.en},
+        ), r
 
 
-HOSTILE = ["9**9**9", "(x+1)^3000", "__import__('os').system('echo pwned')", "\\def\\a{\\a\\a}\\a", "1" * 100,
-           "(" * 300 + "1" + ")" * 300, "100 + 1e-999999999"]
+HOSTILE = [
+    "9**9**9",
+    "(x+1)^3000",
+    "__import__('os').system('echo pwned')",
+    "\\def\\a{\\a\\a}\\a",
+    "1" * 100,
+    "(" * 300 + "1" + ")" * 300,
+    "100 + 1e-999999999",
+]
 
 
 def test_hostile_answers_end_within_their_limit_and_the_page_responds(page, site_url):

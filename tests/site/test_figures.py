@@ -70,7 +70,7 @@ def test_every_figure_is_transparent_and_one_width(built_site: Path) -> None:
 def browser():
     from playwright import sync_api as playwright_api
 
-    from tests.site.test_browser import ARGS, CHROMIUM
+    from tests.site.conftest import ARGS, CHROMIUM
 
     with playwright_api.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
@@ -91,8 +91,14 @@ def _visible_share(png: bytes, background: tuple[int, int, int]) -> float:
 @pytest.mark.parametrize("width", [1280, 390])
 def test_figures_stand_out_in_both_schemes(browser, site_url: str, built_site: Path, scheme: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
-    context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url or
-                  route.request.url.startswith("data:") else route.abort())
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if "127.0.0.1" in route.request.url or route.request.url.startswith("data:")
+            else route.abort()
+        ),
+    )
     page = context.new_page()
     problems = []
     for path in ("/math/gradient-descent/", "/en/models/gan/", "/practice/digits/", "/en/models/transformer/"):
@@ -105,7 +111,9 @@ def test_figures_stand_out_in_both_schemes(browser, site_url: str, built_site: P
         for i in range(images.count()):
             img = images.nth(i)
             img.scroll_into_view_if_needed()
-            style = img.evaluate("i => [getComputedStyle(i).backgroundColor, i.getBoundingClientRect().width, i.naturalWidth]")
+            style = img.evaluate(
+                "i => [getComputedStyle(i).backgroundColor, i.getBoundingClientRect().width, i.naturalWidth]"
+            )
             if style[0] not in ("rgba(0, 0, 0, 0)", "transparent"):
                 problems.append(f"{path} figure {i + 1}: CSS background {style[0]} hides the transparency")
             if not 0 < style[1] <= min(600, width):

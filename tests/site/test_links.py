@@ -10,7 +10,6 @@ element id in the target page.
 from __future__ import annotations
 
 import functools
-
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -87,7 +86,7 @@ class _Collector(HTMLParser):
                 self.urls.append(value)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> _Collector:
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8", errors="replace"))

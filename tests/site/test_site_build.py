@@ -13,8 +13,17 @@ from tests.site.conftest import site_pages
 
 pytestmark = pytest.mark.site
 
-NOISE = ["GPU available", "TPU available", "LOCAL_RANK", "💡 Tip", "Trainer.fit` stopped", "Seed set to",
-         "You are using a CUDA device", "PossibleUserWarning", "\r"]
+NOISE = [
+    "GPU available",
+    "TPU available",
+    "LOCAL_RANK",
+    "💡 Tip",
+    "Trainer.fit` stopped",
+    "Seed set to",
+    "You are using a CUDA device",
+    "PossibleUserWarning",
+    "\r",
+]
 
 
 def test_both_languages_have_the_same_pages(built_site: Path) -> None:
@@ -42,7 +51,9 @@ def test_no_lightning_noise_in_any_page(built_site: Path) -> None:
 
 
 def test_pages_reference_no_remote_assets(built_site: Path) -> None:
-    remote = re.compile(r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//|<link(?![^>]*rel="canonical")[^>]+href="(?:https?:)?//[^"]+"')
+    remote = re.compile(
+        r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//|<link(?![^>]*rel="canonical")[^>]+href="(?:https?:)?//[^"]+"'
+    )
     for page in built_site.rglob("*.html"):
         match = remote.search(page.read_text())
         assert match is None, f"{page.relative_to(built_site)}: {match.group(0)}"
@@ -79,3 +90,41 @@ def test_readme_records_the_vendored_versions() -> None:
     for package in ("mermaid", "mathjax"):
         version = lock[f"node_modules/{package}"]["version"]
         assert re.search(rf"{package}.*\| {re.escape(version)} \|", readme, re.I), package
+
+
+@pytest.mark.parametrize(
+    ("page", "present", "absent"),
+    [
+        (
+            "math/losses/index.html",
+            ['title="本节链接"', 'title="切换到深色模式"', "用 MkDocs 与 Material"],
+            ['title="Permanent link"', 'title="Dark mode"', "Made with"],
+        ),
+        (
+            "en/math/losses/index.html",
+            ['title="Permanent link"', 'title="Dark mode"', "built with MkDocs"],
+            ["本节链接", "Made with"],
+        ),
+    ],
+)
+def test_each_edition_has_its_own_interface_strings(built_site: Path, page: str, present, absent) -> None:
+    html = (built_site / page).read_text()
+    assert all(s in html for s in present), [s for s in present if s not in html]
+    assert not any(s in html for s in absent), [s for s in absent if s in html]
+
+
+def test_no_page_head_links_a_sitemap_probe(built_site: Path) -> None:
+    """Material fetches sitemap.xml relative to every head ``rel=alternate`` link; the
+    hreflang pairs live in the site's sitemap.xml instead."""
+    heads = {
+        p: (built_site / p.lstrip("/") / "index.html").read_text().split("</head>")[0] for p in site_pages(built_site)
+    }
+    assert not [p for p, head in heads.items() if 'rel="alternate"' in head]
+    assert 'hreflang="en"' in (built_site / "sitemap.xml").read_text()
+
+
+def test_the_404_page_speaks_both_languages(built_site: Path) -> None:
+    html = (built_site / "404.html").read_text()
+    assert "这个地址没有页面" in html and "There is no page at this address" in html
+    links = re.findall(r'<div class="kb-not-found">.*?</div>', html, re.S)[0]
+    assert re.findall(r'href="([^"]*)"', links) == ["/", "/en/"]  # the site's root: 404.html is served at any path

@@ -43,6 +43,11 @@ TABLE = [
     ("exp(x^2)", "exp(x^2) + 1e-20", "not-equal"),
     ("exp(x)", "exp(x)*(1 + 1e-15)", "not-equal"),
     ("log(-1-x^2)", "log(-1-x^2) + 1", "undetermined"),  # defined nowhere on the reals
+    # 30-digit evalf cancels catastrophically in 1 − σ(z) at the large-scale points (z ≈ 280):
+    # a difference there must survive at more digits before it is a counterexample
+    ("d/dz ((1 - y) ln(1 - sigma(z)))", "-(1 - y) σ(z)", "equal"),
+    ("d/dz (-(y ln(sigma(z)) + (1 - y) ln(1 - sigma(z))))", "-(y (1 - σ(z)) - (1 - y) σ(z))", "equal"),
+    ("d/dz (-(y ln(sigma(z)) + (1 - y) ln(1 - sigma(z))))", "-(y (1 - σ(z)) + (1 - y) σ(z))", "not-equal"),
 ]
 
 

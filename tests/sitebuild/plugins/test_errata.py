@@ -57,3 +57,20 @@ def test_a_failing_check_fails_the_build(monkeypatch: pytest.MonkeyPatch, data: 
 def test_heading_titles_ignore_code_fences() -> None:
     title, anchors = heading_titles("```\n# not a heading {#x}\n```\n# Real {#real}\n")
     assert (title, anchors) == ("Real", {"real": "Real"})
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [("en", "## 000: academia–industry collaboration {#doc-000}"), ("zh", "## 000：学术界与产业界 {#doc-000}")],
+)
+def test_articles_are_named_by_their_titles_not_file_names(data: dict, lang: str, heading: str) -> None:
+    title = heading.removeprefix("## ").removesuffix(" {#doc-000}")
+    text = render_errata(data, lang, {"articles.md": f"# Articles\n\n## {title} {{#article-000}}\n"})
+    assert heading in text and "(articles.md#article-000)" in text
+    assert not re.search(r"^## `", text, re.M)  # no heading is a file name
+    assert re.search(r"^## 001: ", render_errata(data, lang), re.M)  # without the page: number and Chinese title
+
+
+def test_check_metadata_is_small_print(data: dict) -> None:
+    text = render_errata(data, "en")
+    assert text.count('<small class="kb-check">check: <code>') == len(data["errata"])
