@@ -4,7 +4,9 @@ and where the output was produced."""
 
 from __future__ import annotations
 
+import base64
 import html
+import struct
 
 from sitebuild.snippets.cache import CacheEntry
 
@@ -42,13 +44,31 @@ def _fence(source: str) -> str:
     return f"{fence}python\n{source.rstrip()}\n{fence}"
 
 
+def png_size(data: str) -> tuple[int, int] | None:
+    """Width and height in pixels of a base64 PNG (from its IHDR chunk), None if it is not one.
+
+    >>> header = b"\\x89PNG\\r\\n\\x1a\\n" + b"\\0\\0\\0\\rIHDR" + struct.pack(">II", 900, 540)
+    >>> png_size(base64.b64encode(header).decode())
+    (900, 540)
+    """
+    head = base64.b64decode(data[:32] + "=" * (-len(data[:32]) % 4), validate=False)
+    if len(head) < 24 or not head.startswith(b"\x89PNG\r\n\x1a\n") or head[12:16] != b"IHDR":
+        return None
+    return struct.unpack(">II", head[16:24])
+
+
 def _output(out: dict[str, str], alt: str) -> str:
     kind, text = out["kind"], out["text"]
     if kind == "stream":
         css = "kb-output kb-stderr" if out.get("name") == "stderr" else "kb-output"
         return f'<pre class="{css}"><code>{html.escape(text.rstrip())}</code></pre>'
     if kind == "image/png":
-        return f'<p class="kb-figure"><img alt="{html.escape(alt)}" src="data:image/png;base64,{text}"></p>'
+        size = png_size(text)  # width and height reserve the figure's place before it is decoded
+        dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
+        return (
+            f'<p class="kb-figure"><img alt="{html.escape(alt)}"{dims} decoding="async" '
+            f'src="data:image/png;base64,{text}"></p>'
+        )
     if kind == "image/svg+xml":
         return f'<div class="kb-figure">{text}</div>'
     if kind == "text/html":

@@ -29,7 +29,7 @@ FIGURES = {
     "/practice/digits/": 4,
     "/practice/pretrain-finetune/": 2,
 }
-PNG = re.compile(r'<img alt="[^"]*" src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+PNG = re.compile(r'<img alt="[^"]*"[^>]* src="data:image/png;base64,([A-Za-z0-9+/=]+)"')
 PAGE_PX = (800, 940)  # 6 in at 150 dpi, cropped to the drawing: every figure is shown at the same scale
 
 

@@ -38,7 +38,8 @@ def test_losses_chapter_shows_executed_output_and_figure(built_site: Path) -> No
         html = (built_site / page).read_text()
         assert "MSE = sum / n : 100.0" in html, lang
         assert html.count('class="kb-provenance"') == 2, lang
-        assert re.search(r'<img alt="[^"]+" src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}">', html), lang
+        figure = r'<img alt="[^"]+" width="[1-9]\d*" height="[1-9]\d*" decoding="async" '
+        assert re.search(figure + r'src="data:image/png;base64,[A-Za-z0-9+/=]{1000,}">', html), lang
         assert "torch 2." in html and ("profile quick" in html or "配置 quick" in html), lang
 
 
