@@ -20,19 +20,10 @@ import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from sitebuild.chromium import CHROMIUM, OFFLINE_ARGS
+
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]  # offline; routing would disable the cache
+
 PAGE = "/en/math/losses/"
 CHECKS = [
     ("mse-house-prices", "300/3"),
@@ -133,7 +124,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=OFFLINE_ARGS)
         context = browser.new_context()
         page = context.new_page()
         Counting.sent = 0

@@ -70,7 +70,7 @@ def test_every_figure_is_transparent_and_one_width(built_site: Path) -> None:
 def browser():
     from playwright import sync_api as playwright_api
 
-    from tests.site.conftest import ARGS, CHROMIUM
+    from sitebuild.chromium import ARGS, CHROMIUM
 
     with playwright_api.sync_playwright() as p:
         instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
