@@ -143,6 +143,24 @@ def test_language_switch_keeps_the_page(page_and_network, site_url: str) -> None
     assert network.blocked == []
 
 
+@pytest.mark.parametrize(("path", "face"), [("/", "Noto Sans CJK SC"), ("/math/losses/", "Noto Sans CJK SC")])
+def test_chinese_text_is_set_in_a_simplified_chinese_face(
+    page_and_network, site_url: str, path: str, face: str
+) -> None:
+    """The fonts Chromium actually used for the page title (CSS.getPlatformFontsForNode):
+    Han characters in a Simplified Chinese face, not the Japanese one fallback can pick."""
+    page, _ = page_and_network
+    page.goto(site_url + path, wait_until="load")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article h1"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    used = {f["familyName"]: f["glyphCount"] for f in fonts}
+    assert face in used and not any("CJK JP" in name or "CJK TC" in name for name in used), used
+
+
 @pytest.mark.parametrize(
     ("start", "lang", "expected"),
     [("/math/losses/", "en", "/en/math/losses/"), ("/en/math/losses/", "zh", "/math/losses/")],
