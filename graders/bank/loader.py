@@ -21,7 +21,7 @@ from ..result import Text
 from .model import Hints, Misconception, Question, SelfTest, Source
 from .schema import validate
 
-__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "load_file", "load_all", "load", "to_json"]
+__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "read", "load_file", "load_all", "load", "to_json"]
 
 QUESTIONS_DIR = Path(__file__).with_name("data")
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -94,24 +94,31 @@ def to_dict(q: Question) -> dict:
     return out
 
 
-def _read(path: Path) -> object:
-    text = path.read_text(encoding="utf-8")
+def read(path: Path) -> object:
+    """A question file's data, not yet validated (``question-unreadable``, ``-json``, ``-yaml`` if it cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise QuestionError("question-unreadable", path=str(path), reason=reason) from None
     if path.suffix == ".json":
         try:
             return json.loads(text)
         except ValueError as exc:
-            raise QuestionError("question-json", path=str(path), detail=str(exc)) from None
+            raise QuestionError("question-json", path=str(path), detail=str(exc), line=getattr(exc, "lineno", None)) from None
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
     try:
         return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
-        raise QuestionError("question-yaml", path=str(path), detail=str(exc)) from None
+        mark = getattr(exc, "problem_mark", None)
+        raise QuestionError("question-yaml", path=str(path), detail=str(exc),
+                            line=mark.line + 1 if mark else None) from None
 
 
 def load_file(path: Path) -> Question:
-    q = from_dict(_read(path), str(path))
+    q = from_dict(read(path), str(path))
     if q.id != path.stem:
         raise QuestionError("question-id-file", path=str(path), id=q.id, stem=path.stem)
     return q

@@ -132,14 +132,16 @@ def _bad_row(row: Row) -> Result:
 
 
 def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEFAULT.timeout_s,
-               memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool") -> list[tuple[Row, Result]]:
-    """Grade every valid row; keep input order.
+               memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool",
+               banks: tuple[str, ...] = ()) -> list[tuple[Row, Result]]:
+    """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank.
 
     ``isolation``: ``pool`` (rlimited worker processes, one answer at a time, killed and
     replaced on a limit hit), ``process`` (a fresh forked process per answer) or
     ``none`` (in-process; tests only).
     """
-    from ..bank import load, seed_for
+    from ..bank import seed_for
+    from ..bank.folders import find
     from ..grading.pipeline import check
     from ..isolation import run_many
 
@@ -152,7 +154,7 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
             continue
         if row.question not in questions:
             try:
-                questions[row.question] = load(row.question)
+                questions[row.question] = find(row.question, banks)
                 check(questions[row.question], "0")  # warm caches before forking
             except QuestionError as exc:
                 questions[row.question] = exc
@@ -216,11 +218,12 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
 
 def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | None = None, jobs: int | None = None,
                timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
-               isolation: str = "pool") -> list[tuple[Row, Result]]:
+               isolation: str = "pool", banks: tuple[str, ...] = ()) -> list[tuple[Row, Result]]:
     """Read, grade and write; returns the (row, result) pairs."""
     path = Path(path)
     out_path = Path(out) if out else None
     out_fmt = fmt or ("csv" if out_path and out_path.suffix.lower() == ".csv" else "jsonl")
-    pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation)
+    pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation,
+                       banks=banks)
     write_results(pairs, out_path, out_fmt)
     return pairs

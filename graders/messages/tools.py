@@ -22,6 +22,33 @@ _BANK = {
         "题目 '{id}' 出现在两个文件里：{path} 和 {other}。",
         "Question '{id}' is defined twice: in {path} and in {other}.",
     ),
+    "bank-missing": (
+        "题库文件夹 {path} 不存在或不是文件夹（来自 --bank 或 KB_GRADE_BANKS）。",
+        "The question folder {path} does not exist or is not a folder (from --bank or KB_GRADE_BANKS).",
+    ),
+    "question-unreadable": ("无法读取题目文件 {path}：{reason}", "Cannot read the question file {path}: {reason}"),
+    "self-test-failed": (
+        "题目 '{id}' 的自测 {index}（答案 {answer!r}）应为 {expected}，实际为 {got}。",
+        "Question '{id}', self-test {index} (answer {answer!r}): expected {expected}, got {got}.",
+    ),
+    "validated": (
+        "已检查 {files} 个文件、{questions} 道题、{tests} 个自测：{problems} 个问题。",
+        "Checked {files} files, {questions} questions, {tests} self-tests: {problems} problems.",
+    ),
+    "bad-id": (
+        "'{id}' 不能作题目 id：只能用小写字母、数字和 -，并以字母或数字开头。",
+        "'{id}' cannot be a question id: use lower-case letters, digits and -, starting with a letter or digit.",
+    ),
+    "bad-kind": ("未知的题型 '{kind}'（可用 {kinds}）。", "Unknown kind '{kind}' (use {kinds})."),
+    "new-file-name": (
+        "题目文件 {path} 的名字必须是 id 加 .yaml：{id}.yaml。",
+        "The question file {path} must be named after its id: {id}.yaml.",
+    ),
+    "new-exists": ("{path} 已存在，未覆盖。", "{path} already exists; it was not overwritten."),
+    "new-written": (
+        "已写入 {path}：修改后运行 kb-grade validate {path} 检查。",
+        "Wrote {path}: edit it, then check it with kb-grade validate {path}.",
+    ),
     "errata": (
         "勘误文件 {path}：条目 {entry} 的 {field}：{detail}",
         "Errata file {path}: entry {entry}, field {field}: {detail}",
@@ -43,6 +70,10 @@ _USAGE = {
     "csv-header": (
         "CSV 文件需要表头 student, question, answer；找到的列：{found}。",
         "A CSV file needs a header with student, question, answer; found the columns: {found}.",
+    ),
+    "validate-nothing": (
+        "没有要检查的题目：请给出文件夹（kb-grade validate DIR）或 --bank。",
+        "Nothing to validate: name a folder (kb-grade validate DIR) or --bank.",
     ),
     "unknown-isolation": ("未知的隔离方式 '{isolation}'。", "Unknown isolation '{isolation}'."),
     "row-not-mapping": (

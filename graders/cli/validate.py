@@ -1,0 +1,107 @@
+"""``kb-grade validate DIR...``: every question file of a teacher's folders, checked as the bank reads
+it, with every self-test run; each problem is reported with its file and line.
+
+A problem is a code of :mod:`graders.messages` with parameters (never text), a file and, where the
+file could be composed, the line of the question part it concerns (:mod:`graders.bank.lines`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..bank.folders import check_folder
+from ..bank.lines import line_of, path_in
+from ..bank.loader import SUFFIXES, from_dict, load_all, read
+from ..bank.model import Question
+from ..bank.schema import errors
+from ..errors import QuestionError
+from ..grading.pipeline import check
+
+__all__ = ["Problem", "Report", "files_of", "validate_file", "validate_paths"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    files: int = 0
+    questions: int = 0
+    tests: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def files_of(target: str) -> list[Path]:
+    """A question file as named, or every question file under a folder (``bank-missing`` if neither)."""
+    path = Path(target)
+    if path.is_file():
+        return [path]
+    return sorted(p for p in check_folder(target).rglob("*") if p.suffix in SUFFIXES and p.is_file())
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _self_tests(q: Question, text: str, report: Report) -> None:
+    for i, t in enumerate(q.tests):
+        report.tests += 1
+        r = check(q, t.answer, seed=t.seed)
+        if r.verdict.value != t.verdict or (t.note and r.note != t.note):
+            report.problems.append(Problem(q.path, line_of(text, f"$.tests[{i}]"), "self-test-failed", {
+                "id": q.id, "index": i, "answer": t.answer, "expected": t.verdict + (f" ({t.note})" if t.note else ""),
+                "got": r.verdict.value + (f" ({r.note})" if r.note else "")}))
+
+
+def validate_file(path: Path, report: Report) -> Question | None:
+    """Add ``path``'s problems to ``report``; the question if it loads."""
+    report.files += 1
+    text = _text(path)
+    try:
+        data = read(path)
+    except QuestionError as exc:
+        report.problems.append(Problem(str(path), exc.params.get("line"), exc.code, dict(exc.params)))
+        return None
+    found = errors(data)
+    for detail in found:
+        report.problems.append(Problem(str(path), line_of(text, detail), "question-schema",
+                                       {"path": str(path), "detail": detail}))
+    if found:
+        return None
+    try:
+        q = from_dict(data, str(path))
+        if q.id != path.stem:
+            raise QuestionError("question-id-file", path=str(path), id=q.id, stem=path.stem)
+    except QuestionError as exc:
+        where = line_of(text, path_in(str(exc.params.get("detail", "$.id"))))
+        report.problems.append(Problem(str(path), where, exc.code, dict(exc.params)))
+        return None
+    report.questions += 1
+    _self_tests(q, text, report)
+    return q
+
+
+def validate_paths(targets: list[str]) -> Report:
+    """Validate every file of ``targets``; an id already in the built-in bank or an earlier file is a problem."""
+    report = Report()
+    seen = {q.id: q.path for q in load_all().values()}
+    paths = {p.resolve(): p for t in targets for p in files_of(t)}  # a file named twice is read once
+    for real, path in paths.items():
+        q = validate_file(path, report)
+        if q is None:
+            continue
+        other = seen.get(q.id)
+        if other is not None and Path(other).resolve() != real:
+            report.problems.append(Problem(q.path, line_of(_text(path), "$.id"), "question-duplicate",
+                                           {"path": q.path, "id": q.id, "other": other}))
+        seen.setdefault(q.id, q.path)
+    return report
