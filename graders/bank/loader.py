@@ -112,8 +112,10 @@ def read(path: Path) -> object:
     try:
         return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise QuestionError("question-yaml", path=str(path), detail=str(exc),
+        mark = getattr(exc, "problem_mark", None)  # one line: the problem and where (not PyYAML's excerpt)
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise QuestionError("question-yaml", path=str(path), detail=problem + where,
                             line=mark.line + 1 if mark else None) from None
 
 
