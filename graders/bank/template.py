@@ -1,7 +1,13 @@
 """``kb-grade new``: a commented question file for each kind, ready to validate as it is.
 
 The templates live in ``templates/<kind>.yaml``; each is a complete example question whose self-tests
-pass, with ``__ID__`` where the new question's id goes (its file name must be that id).
+pass, with ``__ID__`` where the new question's id goes (its file name must be that id). Between them
+they show every field a teacher needs:
+
+* ``numeric``: a tolerance, ``params`` (variants and the ``seed`` of a self-test), a misconception;
+* ``symbolic``: declared ``variables``, equivalent forms, an unevaluated derivative (``wrong-form``);
+* ``matrix``: ``shape``s, the grader's own ``missing-transpose`` and ``wrong-shape`` notes;
+* ``derivation``: ``start`` and the note naming the first wrong line.
 
 >>> "id: my-q" in template("numeric", "my-q")
 True

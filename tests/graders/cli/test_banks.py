@@ -119,3 +119,18 @@ def test_json_errors_carry_both_languages(bank, capsys):
     assert main(["--bank", str(bank / "missing"), "list", "--json"]) == 2
     d = json.loads(capsys.readouterr().out)
     assert d["error"] == "bank-missing" and d["message"]["zh"] and str(bank / "missing") in d["message"]["en"]
+
+
+def test_the_readme_example_round_trip(tmp_path, monkeypatch, capsys):
+    """graders/README.md, "Teachers' questions": new → validate → check → grade, as written there."""
+    monkeypatch.delenv("KB_GRADE_BANKS", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "course").mkdir()
+    assert main(["new", "softmax-grad", "--kind", "symbolic", "-o", "course/softmax-grad.yaml"]) == 0
+    assert main(["new", "softmax-grad", "--kind", "symbolic", "-o", "course/softmax-grad.yaml"]) == 2
+    assert main(["validate", "course/"]) == 0
+    assert main(["--bank", "course/", "check", "softmax-grad", "3x^2 + 2"]) == 0
+    (tmp_path / "class.jsonl").write_text(json.dumps({"student": "s", "question": "softmax-grad",
+                                                      "answer": "x^2 + 2"}) + "\n", encoding="utf-8")
+    assert main(["--bank", "course/", "grade", "class.jsonl", "-o", "results.csv"]) == 0
+    assert "forgot-power-factor" in (tmp_path / "results.csv").read_text(encoding="utf-8")
