@@ -33,7 +33,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .render import emit_json, safe
     from .validate import validate_paths
 
-    targets = list(args.paths) or list(args.banks)
+    targets = [*args.paths, *args.banks]  # the folders named and the teacher's --bank folders
     if not targets:
         raise UsageError("validate-nothing")
     report = validate_paths(targets)

@@ -86,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--kind", required=True, help="numeric | symbolic | matrix | derivation")
     n.add_argument("-o", "--output", help="the file to write (default: ID.yaml here); never overwritten")
     t = sub.add_parser("validate", parents=[common], help="check question files and run their self-tests")
-    t.add_argument("paths", nargs="*", metavar="DIR", help="folders or files (default: the --bank folders)")
+    t.add_argument("paths", nargs="*", metavar="DIR", help="folders or files (and the --bank folders)")
     r = sub.add_parser("errata", parents=[common], help="the machine-checked errata of the source articles")
     r.add_argument("--document", help="only this article (file name or its prefix, e.g. 000)")
     return p

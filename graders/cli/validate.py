@@ -15,8 +15,14 @@ from ..bank.lines import line_of, path_in
 from ..bank.loader import SUFFIXES, from_dict, load_all, read
 from ..bank.model import Question
 from ..bank.schema import errors
-from ..errors import QuestionError
+from ..bank.variants import fill, pick
+from ..errors import InputError, QuestionError
+from ..grading.common import read_given
+from ..grading.numeric import require_number
 from ..grading.pipeline import check
+from ..messages import message
+from ..reading import DEFAULT
+from ..reading.symbols import NO_SYMBOLS
 
 __all__ = ["Problem", "Report", "files_of", "validate_file", "validate_paths"]
 
@@ -50,6 +56,35 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def _own_expressions(q: Question) -> list[tuple[str, str]]:
+    """(schema path, text) of every expression the question itself gives: its answer, its start, its
+    misconceptions' answers."""
+    out = [("$.answer", q.answer)] + ([("$.start", q.start)] if q.start else [])
+    return out + [(f"$.misconceptions[{i}].answer", m.answer) for i, m in enumerate(q.misconceptions)]
+
+
+def _read_own(q: Question, text: str, report: Report) -> bool:
+    """Read the question's own expressions in every variant its self-tests use; False if one cannot be
+    read (its self-tests would all fail for that one reason, so they are not run)."""
+    symbols = NO_SYMBOLS if q.kind == "numeric" else q.symbols
+    variants = dict(pick(q.params, seed) for seed in {None, *(t.seed for t in q.tests)})
+    ok = True
+    for where, expression in _own_expressions(q):
+        for index, values in sorted(variants.items()):
+            try:
+                tree = read_given(fill(expression, values), symbols, DEFAULT)
+                if q.kind == "numeric":
+                    require_number(tree)
+            except InputError as exc:
+                reason = message(exc.code, **exc.params)
+                report.problems.append(Problem(q.path, line_of(text, where), "question-expression", {
+                    "id": q.id, "field": where.removeprefix("$."), "expression": fill(expression, values),
+                    "variant": index, "reason_zh": reason.zh, "reason_en": reason.en}))
+                ok = False
+                break
+    return ok
 
 
 def _self_tests(q: Question, text: str, report: Report) -> None:
@@ -86,7 +121,8 @@ def validate_file(path: Path, report: Report) -> Question | None:
         report.problems.append(Problem(str(path), where, exc.code, dict(exc.params)))
         return None
     report.questions += 1
-    _self_tests(q, text, report)
+    if _read_own(q, text, report):
+        _self_tests(q, text, report)
     return q
 
 

@@ -31,6 +31,10 @@ _BANK = {
         "题目 '{id}' 的自测 {index}（答案 {answer!r}）应为 {expected}，实际为 {got}。",
         "Question '{id}', self-test {index} (answer {answer!r}): expected {expected}, got {got}.",
     ),
+    "question-expression": (
+        "题目 '{id}' 自己的 {field}（变体 {variant}）无法读取：{expression}：{reason_zh}",
+        "Question '{id}': its own {field} (variant {variant}) cannot be read: {expression}: {reason_en}",
+    ),
     "validated": (
         "已检查 {files} 个文件、{questions} 道题、{tests} 个自测：{problems} 个问题。",
         "Checked {files} files, {questions} questions, {tests} self-tests: {problems} problems.",

@@ -40,6 +40,13 @@ BROKEN = [
      "question-schema", '{answer: "6", verdict: incorrect, seed: 0}'),
     ("the id is not the file name", _edit("id: q", "id: other"), "question-id-file", "id: other"),
     ("not YAML", _edit("tests:", "tests: [unclosed"), "question-yaml", None),
+    # the question's own expressions: reported once, at their line, instead of every self-test failing
+    ("an answer that cannot be read", _edit('answer: "(2 + 4 + {a})/3"', 'answer: "(2 + 4 + {a}/3"'),
+     "question-expression", 'answer: "(2 + 4 + {a}/3"'),
+    ("an answer with an unknown parameter", _edit('answer: "(2 + 4 + {a})/3"', 'answer: "(2 + 4 + {b})/3"'),
+     "question-expression", 'answer: "(2 + 4 + {b})/3"'),
+    ("a misconception that cannot be read", _edit('  - answer: "2 + 4 + {a}"', '  - answer: "2 + 4 +"'),
+     "question-expression", '  - answer: "2 + 4 +"'),
 ]
 
 
@@ -90,6 +97,7 @@ def test_the_built_in_bank_validates(capsys):
     (["validate", "{good}", "{bad}"], "", 1),
     (["validate"], "{good}", 0),  # no folder named: the teacher's folders
     (["--bank", "{bad}", "validate"], "", 1),
+    (["--bank", "{bad}", "validate", "{good}"], "", 1),  # the named folders and the --bank ones
     (["validate"], "", None),  # nothing to validate: a usage error
     (["validate", "{good}/missing"], "", 2),
 ])
