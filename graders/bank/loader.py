@@ -119,8 +119,9 @@ def read(path: Path) -> object:
                             line=mark.line + 1 if mark else None) from None
 
 
-def load_file(path: Path) -> Question:
-    q = from_dict(read(path), str(path))
+def load_file(path: Path, data: object = None) -> Question:
+    """The question of ``path`` (``data``: its contents if already :func:`read`); its id must be the file name."""
+    q = from_dict(read(path) if data is None else data, str(path))
     if q.id != path.stem:
         raise QuestionError("question-id-file", path=str(path), id=q.id, stem=path.stem)
     return q

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..bank.folders import check_folder
 from ..bank.lines import line_of, path_in
-from ..bank.loader import SUFFIXES, from_dict, load_all, read
+from ..bank.loader import SUFFIXES, load_all, load_file, read
 from ..bank.model import Question
 from ..bank.schema import errors
 from ..bank.variants import fill, pick
@@ -113,9 +113,7 @@ def validate_file(path: Path, report: Report) -> Question | None:
     if found:
         return None
     try:
-        q = from_dict(data, str(path))
-        if q.id != path.stem:
-            raise QuestionError("question-id-file", path=str(path), id=q.id, stem=path.stem)
+        q = load_file(path, data)
     except QuestionError as exc:
         where = line_of(text, path_in(str(exc.params.get("detail", "$.id"))))
         report.problems.append(Problem(str(path), where, exc.code, dict(exc.params)))
