@@ -21,7 +21,7 @@ from ..result import Text
 from .model import Hints, Misconception, Question, SelfTest, Source
 from .schema import validate
 
-__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "read", "load_file", "load_all", "load", "to_json"]
+__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "read", "files", "load_file", "load_all", "load", "to_json"]
 
 QUESTIONS_DIR = Path(__file__).with_name("data")
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -127,8 +127,11 @@ def load_file(path: Path, data: object = None) -> Question:
     return q
 
 
-def _files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+def files(root: Path) -> list[Path]:
+    """The question files under ``root``, sub-folders included; hidden files and folders (``.git``,
+    ``.github/workflows/*.yml`` in a course repository) are not questions."""
+    return sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
 
 
 @lru_cache(maxsize=None)
@@ -136,7 +139,7 @@ def load_all(directory: str | None = None) -> dict[str, Question]:
     """Every question under ``directory`` (default: the built-in bank), by id."""
     root = Path(directory) if directory else QUESTIONS_DIR
     out: dict[str, Question] = {}
-    for path in _files(root):
+    for path in files(root):
         q = load_file(path)
         if q.id in out:
             raise QuestionError("question-duplicate", path=str(path), id=q.id, other=out[q.id].path)

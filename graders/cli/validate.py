@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..bank.folders import check_folder
 from ..bank.lines import line_of, path_in
-from ..bank.loader import SUFFIXES, load_all, load_file, read
+from ..bank.loader import files, load_all, load_file, read
 from ..bank.model import Question
 from ..bank.schema import errors
 from ..bank.variants import fill, pick
@@ -48,7 +48,7 @@ def files_of(target: str) -> list[Path]:
     path = Path(target)
     if path.is_file():
         return [path]
-    return sorted(p for p in check_folder(target).rglob("*") if p.suffix in SUFFIXES and p.is_file())
+    return files(check_folder(target))
 
 
 def _text(path: Path) -> str:

@@ -114,3 +114,13 @@ def test_a_bad_folder_or_file_is_a_typed_error(what, content, code, tmp_path):
         load_banks((str(folder),))
     assert info.value.code == code
     assert str(folder) in str(info.value.params["path"])
+
+
+@pytest.mark.parametrize("hidden", [".github/workflows/ci.yml", ".git/x.yaml", ".draft.yaml", "sub/.hidden/q.json"])
+def test_hidden_files_and_folders_are_not_questions(hidden, tmp_path):
+    """A course repository's CI files and drafts are skipped; visible sub-folders are read."""
+    _question(tmp_path / "course" / "week1", "visible")
+    junk = tmp_path / "course" / hidden
+    junk.parent.mkdir(parents=True, exist_ok=True)
+    junk.write_text("on: push\n", encoding="utf-8")
+    assert set(load_banks((str(tmp_path / "course"),))) - set(load_all()) == {"visible"}
