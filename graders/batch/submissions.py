@@ -104,10 +104,13 @@ def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
 
 
 def _yaml_rows(text: str) -> list[Row]:
+    """Rows of a YAML list, every field read as the text typed: YAML 1.1 typing would turn the answer
+    ``0x64`` into 100 (graded correct), ``0.9640`` into 0.964 (its significant figures lost) and the
+    student ``no`` into False, so nothing is typed (PyYAML's ``BaseLoader``: every scalar a string)."""
     import yaml
 
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return [_bad(mark.line + 1 if mark else 1, "row-yaml", detail=str(getattr(exc, "problem", exc)))]
@@ -119,7 +122,7 @@ def _yaml_rows(text: str) -> list[Row]:
     for item in node.value:
         line = item.start_mark.line + 1
         try:
-            data = yaml.SafeLoader(io.StringIO("")).construct_document(item)
+            data = yaml.BaseLoader(io.StringIO("")).construct_document(item)
         except yaml.YAMLError as exc:
             rows.append(_bad(line, "row-yaml", detail=str(exc)))
             continue
