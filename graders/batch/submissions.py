@@ -23,6 +23,7 @@ from ..errors import QuestionError, UsageError
 from ..messages import message
 from ..reading.limits import DEFAULT
 from ..result import Result, Text, Verdict
+from .tables import columns, decode, delimiter
 
 __all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "CSV_FIELDS"]
 
@@ -76,7 +77,8 @@ def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
     if fmt is None:
         raise UsageError("submissions-format", name=path.name)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        text = decode(data)[0] if fmt == "csv" else data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError("cannot-read", path=str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
     rows: list[Row] = []
@@ -90,17 +92,30 @@ def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
             except ValueError as exc:
                 rows.append(_bad(i, "row-json", detail=str(exc)))
     elif fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or not {"question", "answer"} <= {f.strip() for f in reader.fieldnames}:
-            raise UsageError("csv-header", found=", ".join(reader.fieldnames or []) or "-")
-        for rec in reader:
-            if None in rec:  # more cells than header fields
-                rows.append(_bad(reader.line_num, "row-cells"))
-            else:
-                rows.append(_row(reader.line_num, {k.strip(): v for k, v in rec.items()}))
+        rows.extend(_csv_rows(text))
     else:
         rows.extend(_yaml_rows(text))
     return rows
+
+
+def _csv_rows(text: str) -> list[Row]:
+    """Rows of a CSV table as spreadsheets export it (:mod:`graders.batch.tables`); a row the csv module
+    cannot read (a cell over its size limit, a stray quote) is reported and the others are still read."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter(text))
+    names = columns(list(reader.fieldnames or []))
+    rows = []
+    while True:
+        try:
+            rec = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as exc:
+            rows.append(_bad(reader.reader.line_num, "row-csv", detail=str(exc)))  # DictReader's lags on errors
+            continue
+        if None in rec:  # more cells than header fields
+            rows.append(_bad(reader.line_num, "row-cells"))
+        else:
+            rows.append(_row(reader.line_num, {names[k]: v for k, v in rec.items() if k in names}))
 
 
 def _yaml_rows(text: str) -> list[Row]:

@@ -72,13 +72,20 @@ _USAGE = {
         "Unknown submissions format for {name} (use .jsonl, .csv or .yaml).",
     ),
     "csv-header": (
-        "CSV 文件需要表头 student, question, answer；找到的列：{found}。",
-        "A CSV file needs a header with student, question, answer; found the columns: {found}.",
+        "CSV 文件需要 student、question、answer 列（也认 Student ID、question_id、学号、题目、答案 等，"
+        "不分大小写），且每列只能出现一次；找到的列：{found}。",
+        "A CSV file needs the columns student, question, answer (also known as Student ID, question_id, "
+        "response …, in any case), each once; found the columns: {found}.",
     ),
     "validate-nothing": (
         "没有要检查的题目：请给出文件夹（kb-grade validate DIR）或 --bank。",
         "Nothing to validate: name a folder (kb-grade validate DIR) or --bank.",
     ),
+    "table-encoding": (
+        "无法识别文件的编码（可读 UTF-8、UTF-16 和 GBK）。",
+        "Cannot tell the file's encoding (UTF-8, UTF-16 and GBK can be read).",
+    ),
+    "row-csv": ("CSV 无法读取：{detail}", "unreadable CSV: {detail}"),
     "unknown-isolation": ("未知的隔离方式 '{isolation}'。", "Unknown isolation '{isolation}'."),
     "row-not-mapping": (
         "应为包含 student、question、answer 的映射",
