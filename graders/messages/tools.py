@@ -85,6 +85,9 @@ _USAGE = {
         "无法识别文件的编码（可读 UTF-8、UTF-16 和 GBK）。",
         "Cannot tell the file's encoding (UTF-8, UTF-16 and GBK can be read).",
     ),
+    "row-nested": ("嵌套过深，无法读取", "nested too deeply to read"),
+    "row-alias": ("不能使用 YAML 锚点和别名（& 与 *）", "YAML anchors and aliases (& and *) are not allowed"),
+    "row-field": ("{fields} 应为文本或数字（且是合法的 Unicode）", "{fields} must be text or a number (valid Unicode)"),
     "row-csv": ("CSV 无法读取：{detail}", "unreadable CSV: {detail}"),
     "unknown-isolation": ("未知的隔离方式 '{isolation}'。", "Unknown isolation '{isolation}'."),
     "row-not-mapping": (
