@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,10 +60,15 @@ def load_banks(folders: tuple[str, ...]) -> dict[str, Question]:
 
 
 def find(qid: str, folders: tuple[str, ...] = ()) -> Question:
-    """One question by id, built-in or from ``folders``; ``unknown-question`` if none has it."""
-    if not folders:
-        return load(qid)
-    questions = load_banks(tuple(folders))
-    if qid not in questions:
-        raise QuestionError("unknown-question", id=qid)
-    return questions[qid]
+    """One question by id, built-in or from ``folders``; ``unknown-question`` if none has it, with the
+    nearest id as a ``suggestion`` (a mis-cased or mistyped id)."""
+    try:
+        if not folders:
+            return load(qid)
+        return load_banks(tuple(folders))[qid]
+    except (KeyError, QuestionError) as exc:
+        if isinstance(exc, QuestionError) and exc.code != "unknown-question":
+            raise
+        known = load_banks(tuple(folders))
+        near = get_close_matches(qid.strip().lower(), list(known), n=1, cutoff=0.75)
+        raise QuestionError("unknown-question", id=qid, suggestion=near[0] if near else "") from None

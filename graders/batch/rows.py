@@ -75,7 +75,7 @@ def _row(line: int, data: object) -> Row:
             return _bad(line, "row-seed", student, question, answer, seed=repr(seed))
     else:
         seed = None
-    return Row(line, str(student), str(question), str(answer), seed)
+    return Row(line, str(student), str(question).strip(), str(answer), seed)  # " mse-house-prices" is that id
 
 
 def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:

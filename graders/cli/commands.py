@@ -183,10 +183,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UsageError("cannot-write", path=str(args.output), reason=exc.strerror or str(exc)) from None
     counts = Counter(res.verdict.value for _, res in pairs)
-    bad = [row for row, _ in pairs if row.error]
+    # rows that could not be read, and rows naming no question (mis-cased, mistyped): never silent
+    bad = [(row, row.problem() if row.error else res.feedback) for row, res in pairs
+           if row.error or res.note == "unknown-question"]
     lang = "en" if args.lang == "both" else args.lang
-    for row in bad:
-        sys.stderr.write(f"kb-grade: {safe(args.submissions)}:{row.line}: {safe(row.problem().get(lang))}\n")
+    for row, problem in bad:
+        sys.stderr.write(f"kb-grade: {safe(args.submissions)}:{row.line}: {safe(problem.get(lang))}\n")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     if args.output:
         sys.stderr.write(f"kb-grade: {message('graded', rows=len(pairs), summary=summary, path=args.output).get(lang)}\n")

@@ -6,7 +6,7 @@ from __future__ import annotations
 __all__ = ["TOOLS", "LABELS"]
 
 _BANK = {
-    "unknown-question": ("没有编号为 '{id}' 的题目。", "No question with id '{id}'."),
+    "unknown-question": ("没有编号为 '{id}' 的题目。{suggestion_zh}", "No question with id '{id}'.{suggestion_en}"),
     "unknown-document": ("没有以 '{document}' 开头的文章。", "No article whose file name starts with '{document}'."),
     "question-yaml": ("题目文件 {path} 不是合法的 YAML：{detail}", "Question file {path} is not valid YAML: {detail}"),
     "question-json": ("题目文件 {path} 不是合法的 JSON：{detail}", "Question file {path} is not valid JSON: {detail}"),

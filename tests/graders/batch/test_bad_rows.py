@@ -58,3 +58,27 @@ def test_deeply_nested_yaml_is_refused_not_a_traceback(tmp_path):
     p = tmp_path / "subs.yaml"
     p.write_text("- " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     assert [(r.line, r.error) for r in read_submissions(p)] == [(1, "row-nested")]
+
+
+@pytest.mark.parametrize("question, suggestion", [
+    ("MSE-house-prices", "mse-house-prices"),  # mis-cased
+    ("mse-house-price", "mse-house-prices"),  # mistyped
+    ("no-such-question-at-all", ""),
+])
+def test_an_unknown_question_is_reported_with_a_suggestion_and_exit_2(question, suggestion, tmp_path, capsys):
+    from graders.cli.main import main
+
+    p = tmp_path / "subs.jsonl"
+    p.write_text("\n".join([GOOD, json.dumps({"student": "s2", "question": question, "answer": "1"}), LAST]) + "\n",
+                 encoding="utf-8")
+    assert main(["grade", str(p), "-o", str(tmp_path / "out.jsonl"), "--lang", "en", "--isolation", "process"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"kb-grade: {p}:2: No question with id '{question}'.")
+    assert (f"Did you mean '{suggestion}'?" in err[0]) == bool(suggestion)
+
+
+def test_question_ids_are_trimmed(tmp_path):
+    p = tmp_path / "subs.jsonl"
+    p.write_text(json.dumps({"student": "s", "question": " mse-house-prices\t", "answer": "100"}) + "\n", "utf-8")
+    ((row, res),) = grade_file(p, tmp_path / "out.jsonl", isolation="none")
+    assert (row.question, res.verdict.value) == ("mse-house-prices", "correct")
