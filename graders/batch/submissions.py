@@ -109,6 +109,7 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
+        os.chmod(tmp, _mode(out))
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(buf.getvalue())
             fh.flush()
@@ -119,6 +120,28 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         raise
 
 
+def _mode(out: Path) -> int:
+    """The permissions the results get: those of the file replaced (not of a symlink's target), else
+    those a new file gets under the umask (a temporary file's own 0600 would hide it from the class's TAs)."""
+    if out.exists() and not out.is_symlink():
+        return out.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def check_output(out: Path) -> None:
+    """Raise :class:`OSError` now if the results could not be written to ``out`` later: before any
+    answer is graded, not after (a folder, a missing or read-only parent). The results replace ``out``
+    itself, never write through a symlink."""
+    if out.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(fd)
+    os.unlink(probe)
+
+
 def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | None = None, jobs: int | None = None,
                timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
                isolation: str = "pool", banks: tuple[str, ...] = ()) -> list[tuple[Row, Result]]:
@@ -126,6 +149,8 @@ def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | No
     path = Path(path)
     out_path = Path(out) if out else None
     out_fmt = fmt or ("csv" if out_path and out_path.suffix.lower() == ".csv" else "jsonl")
+    if out_path is not None:
+        check_output(out_path)
     pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation,
                        banks=banks)
     write_results(pairs, out_path, out_fmt)
