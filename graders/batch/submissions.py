@@ -83,6 +83,16 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
     return [(row, results[k]) for k, row in enumerate(rows)]
 
 
+#: what a spreadsheet reads as the start of a formula (OWASP, "CSV Injection")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: object) -> object:
+    """A text cell a spreadsheet would execute (``=HYPERLINK(…)``, ``-1+cmd|…``, ``@SUM(…)``) with a ``'``
+    in front, as OWASP recommends: shown as typed, never run. Numbers are left as they are."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(_FORMULA) else cell
+
+
 def _record(row: Row, res: Result) -> dict:
     return {"line": row.line, "student": row.student, **res.to_dict()}
 
@@ -95,9 +105,10 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         w.writeheader()
         for row, res in pairs:
             d = _record(row, res)
-            w.writerow({**{k: d.get(k, "") for k in CSV_FIELDS}, "feedback_en": res.feedback.en,
-                        "feedback_zh": res.feedback.zh,
-                        "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""})
+            cells = {**{k: d.get(k, "") for k in CSV_FIELDS}, "feedback_en": res.feedback.en,
+                     "feedback_zh": res.feedback.zh,
+                     "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""}
+            w.writerow({k: neutral(v) for k, v in cells.items()})
     else:
         for row, res in pairs:
             buf.write(json.dumps(_record(row, res), ensure_ascii=False) + "\n")

@@ -80,3 +80,31 @@ def test_a_symlink_is_replaced_not_written_through(subs, tmp_path):
 def test_no_probe_file_is_left_behind(subs, tmp_path):
     grade_file(subs, tmp_path / "out.jsonl", isolation="none")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "subs.jsonl"]
+
+
+@pytest.mark.parametrize("answer, cell", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1+1", "'+1+1"),
+    ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"),
+    ("100", "100"),
+    ("a=b", "a=b"),  # only the start of a cell matters
+])
+def test_csv_cells_a_spreadsheet_would_execute_are_neutralised(answer, cell, tmp_path):
+    import csv
+
+    p = tmp_path / "subs.jsonl"
+    p.write_text(json.dumps({"student": answer, "question": "mse-house-prices", "answer": answer}) + "\n", "utf-8")
+    grade_file(p, tmp_path / "out.csv", isolation="none")
+    (row,) = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8", newline="")))
+    assert (row["student"], row["answer"]) == (cell, cell)
+    assert row["line"] == "1"
+
+
+def test_jsonl_output_keeps_the_text_as_typed(tmp_path):
+    p = tmp_path / "subs.jsonl"
+    p.write_text(json.dumps({"student": "=x", "question": "mse-house-prices", "answer": "-100"}) + "\n", "utf-8")
+    grade_file(p, tmp_path / "out.jsonl", isolation="none")
+    d = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert (d["student"], d["answer"]) == ("=x", "-100")
