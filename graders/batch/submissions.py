@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import QuestionError, UsageError
+from ..errors import GraderError, QuestionError, UsageError
 from ..messages import message
 from ..reading.limits import DEFAULT
 from ..result import Result, Verdict
@@ -77,9 +77,14 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
         finished = ((k, fn()) for k, fn in tasks)
     else:
         raise UsageError("unknown-isolation", isolation=isolation)
-    for k, res in finished:
-        row = rows[k]
-        results[k] = res if res.question else res.with_(question=row.question, answer=row.answer)
+    done = 0
+    try:
+        for k, res in finished:
+            row = rows[k]
+            results[k] = res if res.question else res.with_(question=row.question, answer=row.answer)
+            done += 1
+    except KeyboardInterrupt:  # Ctrl-C: say how far it got; nothing has been written yet
+        raise GraderError("interrupted-grading", done=done, total=len(tasks)) from None
     return [(row, results[k]) for k, row in enumerate(rows)]
 
 

@@ -21,6 +21,7 @@ __all__ = ["main", "build_parser", "protect_answers", "EXIT_PIPE"]
 
 EXIT_PIPE = 141
 EXIT_INVALID = EXIT_CODES[Verdict.INVALID]
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 #: commands that expect an answer: ``--help`` there is not a verdict, so it does not exit 0
 _ANSWERING = ("check", "preview", "equiv", "derive")
 _BANK_HELP = "also read questions from this folder (repeatable; also KB_GRADE_BANKS, separated by os.pathsep)"
@@ -176,8 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except BrokenPipeError:
         return _closed_pipe()
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback
+        _report_error(GraderError("interrupted"), args)
+        return EXIT_INTERRUPTED
     except GraderError as exc:
-        return _report_error(exc, args)
+        code = _report_error(exc, args)
+        return EXIT_INTERRUPTED if exc.code == "interrupted-grading" else code
 
 
 def _banks(args: argparse.Namespace) -> None:

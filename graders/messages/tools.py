@@ -104,6 +104,12 @@ _USAGE = {
     "graded": ("已评 {rows} 行（{summary}）→ {path}", "graded {rows} rows ({summary}) -> {path}"),
     "unknown-op": ("未知的请求 '{op}'。", "Unknown request '{op}'."),
     "bad-request": ("请求 '{op}' 缺少或含有错误的字段。", "The request '{op}' has a missing or wrong field."),
+    "interrupted": ("已中断。", "Interrupted."),
+    "interrupted-grading": (
+        "已中断：评完 {done}/{total} 个答案；没有写入结果，原有的结果文件保持不变。",
+        "Interrupted after grading {done} of {total} answers; no results were written (a previous results "
+        "file is unchanged).",
+    ),
     "broken-pipe": ("输出管道已关闭。", "The output pipe was closed."),
 }
 

@@ -108,3 +108,33 @@ def test_jsonl_output_keeps_the_text_as_typed(tmp_path):
     grade_file(p, tmp_path / "out.jsonl", isolation="none")
     d = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
     assert (d["student"], d["answer"]) == ("=x", "-100")
+
+
+def test_ctrl_c_says_how_far_it_got_and_keeps_the_previous_file(tmp_path, monkeypatch, capsys):
+    p = tmp_path / "subs.jsonl"
+    p.write_text(ROW * 3, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous results\n", encoding="utf-8")
+
+    def interrupted(tasks, **kwargs):
+        k, fn = tasks[0]
+        yield k, fn()
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("graders.isolation.run_many", interrupted)
+    assert main(["grade", str(p), "-o", str(out), "--lang", "en"]) == 130
+    err = capsys.readouterr().err
+    assert err == "kb-grade: Interrupted after grading 1 of 3 answers; no results were written " \
+                  "(a previous results file is unchanged).\n"
+    assert out.read_text(encoding="utf-8") == "previous results\n"
+
+
+def test_ctrl_c_anywhere_else_is_one_line_and_exit_130(monkeypatch, capsys):
+    import graders.cli.commands as commands
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setitem(commands.COMMANDS, "list", interrupted)
+    assert main(["list", "--lang", "en"]) == 130
+    assert capsys.readouterr().err == "kb-grade: Interrupted.\n"
