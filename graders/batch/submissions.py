@@ -24,7 +24,8 @@ from ..reading.limits import DEFAULT
 from ..result import Result, Verdict
 from .rows import Row, read_submissions
 
-__all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "CSV_FIELDS"]
+__all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "write_atomic", "check_output",
+           "neutral", "CSV_FIELDS"]
 
 CSV_FIELDS = ["line", "student", "question", "variant", "verdict", "score", "note", "answer",
               "feedback_en", "feedback_zh", "counterexample", "elapsed_ms"]
@@ -122,12 +123,18 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
 
         sys.stdout.write(buf.getvalue())
         return
+    write_atomic(out, buf.getvalue())
+
+
+def write_atomic(out: Path, text: str, encoding: str = "utf-8") -> None:
+    """``text`` into ``out`` through a temporary file and a rename: ``out`` is the old file or the new
+    one, never half of either (``encoding="utf-8-sig"`` starts it with a BOM, for Excel)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
         os.chmod(tmp, _mode(out))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buf.getvalue())
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)

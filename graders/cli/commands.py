@@ -172,16 +172,26 @@ def _cmd_derive(args: argparse.Namespace) -> int:
 def _cmd_grade(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from ..batch.submissions import grade_file
+    from pathlib import Path
+
+    from ..batch.submissions import check_output, grade_file, write_atomic
+    from ..batch.summary import summary_csv
     from ..errors import UsageError
     from ..messages import message
     from .render import safe
 
+    target = args.summary
     try:
+        if args.summary:  # checked before any answer is graded, like the results file
+            check_output(Path(args.summary))
+        target = args.output
         pairs = grade_file(args.submissions, args.output, fmt=args.format, jobs=args.jobs, isolation=args.isolation,
                            banks=args.banks, **_limits(args))
+        target = args.summary
+        if args.summary:
+            write_atomic(Path(args.summary), summary_csv(pairs), "utf-8-sig" if args.bom else "utf-8")
     except OSError as exc:
-        raise UsageError("cannot-write", path=str(args.output), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cannot-write", path=str(target), reason=exc.strerror or str(exc)) from None
     counts = Counter(res.verdict.value for _, res in pairs)
     # rows that could not be read, and rows naming no question (mis-cased, mistyped): never silent
     bad = [(row, row.problem() if row.error else res.feedback) for row, res in pairs

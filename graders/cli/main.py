@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--memory", type=int, default=None, help="memory limit per answer (MB)")
     g.add_argument("--isolation", choices=["pool", "process"], default="pool",
                    help="pool: rlimited workers replaced on any limit hit (fast); process: a fresh process per answer")
+    g.add_argument("--summary", metavar="FILE.csv", help="also write one row per student: a score per question, total, percent")
+    g.add_argument("--bom", action="store_true", help="start the summary with a UTF-8 BOM (Excel then reads Chinese names)")
     n = sub.add_parser("new", parents=[common], help="write a commented question template (ID.yaml)")
     n.add_argument("id")
     n.add_argument("--kind", required=True, help="numeric | symbolic | matrix | derivation")
