@@ -228,6 +228,7 @@ def _cmd_errata(args: argparse.Namespace) -> int:
 
 
 from .authoring import AUTHORING  # noqa: E402 - the commands for writing questions, kept apart for size
+from .report import REPORT  # noqa: E402 - what a class got wrong
 
-COMMANDS = {**AUTHORING, "errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list,
+COMMANDS = {**AUTHORING, **REPORT, "errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list,
             "show": _cmd_show, "check": _cmd_check, "preview": _cmd_preview, "equiv": _cmd_equiv}

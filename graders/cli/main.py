@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("-o", "--output", help="the file to write (default: ID.yaml here); never overwritten")
     t = sub.add_parser("validate", parents=[common], help="check question files and run their self-tests")
     t.add_argument("paths", nargs="*", metavar="DIR", help="folders or files (and the --bank folders)")
+    rp = sub.add_parser("report", parents=[common], help="what a class got wrong, from a results file of grade")
+    rp.add_argument("results", help="results.jsonl or results.csv, as grade writes them")
+    rp.add_argument("--html", metavar="FILE.html", help="also write a self-contained page with bar charts")
     r = sub.add_parser("errata", parents=[common], help="the machine-checked errata of the source articles")
     r.add_argument("--document", help="only this article (file name or its prefix, e.g. 000)")
     return p

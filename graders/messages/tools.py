@@ -110,6 +110,10 @@ _USAGE = {
         "Interrupted after grading {done} of {total} answers; no results were written (a previous results "
         "file is unchanged).",
     ),
+    "results-line": (
+        "结果文件 {path} 第 {line} 行不是 JSON 对象。",
+        "Results file {path}, line {line}: not a JSON object.",
+    ),
     "broken-pipe": ("输出管道已关闭。", "The output pipe was closed."),
 }
 
@@ -133,5 +137,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "hints-option": ("提示：加 --hints 显示", "hints: add --hints"),
     "variant": ("变体", "variant"),
     "could-not-verify": ("无法核实", "could not be verified"),
+    "report-answers": ("份答案", "answers"),
+    "report-notes": ("误区（按次数）", "misconceptions, most frequent first"),
+    "report-wrong": ("最常见的错误答案", "most common wrong answers"),
     "transpose-hint": ("是不是忘了转置？", " Did you forget a transpose?"),
 }
