@@ -29,6 +29,7 @@ class Row:
     seed: int | None = None
     error: str = ""  # the code of why the row is malformed (then it is not graded)
     error_params: tuple = ()  # (name, value) pairs for the message
+    extra: tuple = ()  # (column, text) pairs the grader does not read (name, email …), carried into the output
 
     def problem(self) -> Text:
         """What is wrong with the row, for people: "Line 3: missing answer"."""
@@ -38,6 +39,10 @@ class Row:
 def _bad(line: int, code: str, student="", question="", answer="", **params) -> Row:
     return Row(line, str(student or ""), str(question or ""), str(answer or ""), error=code,
                error_params=tuple(params.items()))
+
+
+#: the fields a row is made of; any other field is carried into the output as it is
+_READ = ("student", "student_id", "question", "question_id", "answer", "seed")
 
 
 def _text(value: object) -> bool:
@@ -75,7 +80,9 @@ def _row(line: int, data: object) -> Row:
             return _bad(line, "row-seed", student, question, answer, seed=repr(seed))
     else:
         seed = None
-    return Row(line, str(student), str(question).strip(), str(answer), seed)  # " mse-house-prices" is that id
+    extra = tuple((str(k), str(v)) for k, v in data.items()
+                  if k not in _READ and isinstance(v, (str, int, float)) and _text(v) and _text(str(k)))
+    return Row(line, str(student), str(question).strip(), str(answer), seed, extra=extra)  # the id trimmed
 
 
 def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
@@ -124,7 +131,7 @@ def _csv_rows(text: str) -> list[Row]:
         if None in rec:  # more cells than header fields
             rows.append(_bad(reader.line_num, "row-cells"))
         else:
-            rows.append(_row(reader.line_num, {names[k]: v for k, v in rec.items() if k in names}))
+            rows.append(_row(reader.line_num, {names.get(k, k.strip()): v for k, v in rec.items()}))
 
 
 def _yaml_rows(text: str) -> list[Row]:

@@ -100,18 +100,20 @@ def neutral(cell: object) -> object:
 
 
 def _record(row: Row, res: Result) -> dict:
-    return {"line": row.line, "student": row.student, **res.to_dict()}
+    return {"line": row.line, "student": row.student, **res.to_dict(), **({"extra": dict(row.extra)} if row.extra else {})}
 
 
 def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: str = "jsonl") -> None:
     """Write JSONL or CSV to ``out`` atomically (or to stdout if ``out`` is None)."""
     buf = io.StringIO()
     if fmt == "csv":
-        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+        pairs = list(pairs)
+        extra = list(dict.fromkeys(k for row, _ in pairs for k, _ in row.extra if k not in CSV_FIELDS))
+        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS + extra, lineterminator="\n")
         w.writeheader()
         for row, res in pairs:
-            d = _record(row, res)
-            cells = {**{k: d.get(k, "") for k in CSV_FIELDS}, "feedback_en": res.feedback.en,
+            d = {**dict(row.extra), **_record(row, res)}
+            cells = {**{k: d.get(k, "") for k in CSV_FIELDS + extra}, "feedback_en": res.feedback.en,
                      "feedback_zh": res.feedback.zh,
                      "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""}
             w.writerow({k: neutral(v) for k, v in cells.items()})

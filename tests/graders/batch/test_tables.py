@@ -87,3 +87,31 @@ def test_one_unreadable_row_does_not_sink_the_file(tmp_path):
                  "s3,mse-house-prices,70\n", encoding="utf-8")
     rows = read_submissions(p)
     assert [(r.line, r.student, r.error) for r in rows] == [(2, "s1", ""), (3, "", "row-csv"), (4, "s3", "")]
+
+
+def test_extra_columns_are_carried_into_both_outputs(tmp_path):
+    import csv as csvmod
+    import json
+
+    from graders.batch import grade_file
+
+    p = tmp_path / "subs.csv"
+    p.write_text("Name,Student ID,Question,Answer,Email\n张三,s1,mse-house-prices,100,z@example.org\n"
+                 "李四,s2,mse-house-prices,70,=cmd\n", encoding="utf-8")
+    grade_file(p, tmp_path / "out.csv", isolation="none")
+    rows = list(csvmod.DictReader((tmp_path / "out.csv").open(encoding="utf-8", newline="")))
+    assert [(r["student"], r["Name"], r["Email"], r["verdict"]) for r in rows] == [
+        ("s1", "张三", "z@example.org", "correct"), ("s2", "李四", "'=cmd", "incorrect")]
+    grade_file(p, tmp_path / "out.jsonl", isolation="none")
+    first = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["extra"] == {"Name": "张三", "Email": "z@example.org"}
+
+
+def test_jsonl_extra_fields_are_carried_too(tmp_path):
+    import json
+
+    p = tmp_path / "subs.jsonl"
+    p.write_text(json.dumps({"student": "s", "question": "mse-house-prices", "answer": "100", "email": "e@x",
+                             "nested": {"a": 1}}) + "\n", encoding="utf-8")
+    (row,) = read_submissions(p)
+    assert row.extra == (("email", "e@x"),)  # text and numbers only
