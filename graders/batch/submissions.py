@@ -37,8 +37,9 @@ def _bad_row(row: Row) -> Result:
 
 def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEFAULT.timeout_s,
                memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool",
-               banks: tuple[str, ...] = ()) -> list[tuple[Row, Result]]:
-    """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank.
+               banks: tuple[str, ...] = (), progress=None) -> list[tuple[Row, Result]]:
+    """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank;
+    ``progress(done, total)`` is called after each graded answer (a progress bar).
 
     ``isolation``: ``pool`` (rlimited worker processes, one answer at a time, killed and
     replaced on a limit hit), ``process`` (a fresh forked process per answer) or
@@ -84,6 +85,8 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
             row = rows[k]
             results[k] = res if res.question else res.with_(question=row.question, answer=row.answer)
             done += 1
+            if progress is not None:
+                progress(done, len(tasks))
     except KeyboardInterrupt:  # Ctrl-C: say how far it got; nothing has been written yet
         raise GraderError("interrupted-grading", done=done, total=len(tasks)) from None
     return [(row, results[k]) for k, row in enumerate(rows)]
@@ -169,7 +172,7 @@ def check_output(out: Path) -> None:
 
 def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | None = None, jobs: int | None = None,
                timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
-               isolation: str = "pool", banks: tuple[str, ...] = ()) -> list[tuple[Row, Result]]:
+               isolation: str = "pool", banks: tuple[str, ...] = (), progress=None) -> list[tuple[Row, Result]]:
     """Read, grade and write; returns the (row, result) pairs."""
     path = Path(path)
     out_path = Path(out) if out else None
@@ -177,6 +180,6 @@ def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | No
     if out_path is not None:
         check_output(out_path)
     pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation,
-                       banks=banks)
+                       banks=banks, progress=progress)
     write_results(pairs, out_path, out_fmt)
     return pairs

@@ -178,7 +178,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from ..batch.summary import summary_csv
     from ..errors import UsageError
     from ..messages import message
-    from .render import safe
+    from .render import progress_bar, safe
 
     target = args.summary
     try:
@@ -186,7 +186,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             check_output(Path(args.summary))
         target = args.output
         pairs = grade_file(args.submissions, args.output, fmt=args.format, jobs=args.jobs, isolation=args.isolation,
-                           banks=args.banks, **_limits(args))
+                           banks=args.banks, progress=progress_bar(sys.stderr, args.json), **_limits(args))
         target = args.summary
         if args.summary:
             write_atomic(Path(args.summary), summary_csv(pairs), "utf-8-sig" if args.bom else "utf-8")
