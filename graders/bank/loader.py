@@ -21,7 +21,7 @@ from ..result import Text
 from .model import Hints, Misconception, Question, SelfTest, Source
 from .schema import validate
 
-__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "load_file", "load_all", "load", "to_json"]
+__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "read", "files", "load_file", "load_all", "load", "to_json"]
 
 QUESTIONS_DIR = Path(__file__).with_name("data")
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -94,31 +94,44 @@ def to_dict(q: Question) -> dict:
     return out
 
 
-def _read(path: Path) -> object:
-    text = path.read_text(encoding="utf-8")
+def read(path: Path) -> object:
+    """A question file's data, not yet validated (``question-unreadable``, ``-json``, ``-yaml`` if it cannot be read)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise QuestionError("question-unreadable", path=str(path), reason=reason) from None
     if path.suffix == ".json":
         try:
             return json.loads(text)
         except ValueError as exc:
-            raise QuestionError("question-json", path=str(path), detail=str(exc)) from None
+            raise QuestionError("question-json", path=str(path), detail=str(exc), line=getattr(exc, "lineno", None)) from None
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
     try:
         return yaml.load(text, Loader=loader)
     except yaml.YAMLError as exc:
-        raise QuestionError("question-yaml", path=str(path), detail=str(exc)) from None
+        mark = getattr(exc, "problem_mark", None)  # one line: the problem and where (not PyYAML's excerpt)
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise QuestionError("question-yaml", path=str(path), detail=problem + where,
+                            line=mark.line + 1 if mark else None) from None
 
 
-def load_file(path: Path) -> Question:
-    q = from_dict(_read(path), str(path))
+def load_file(path: Path, data: object = None) -> Question:
+    """The question of ``path`` (``data``: its contents if already :func:`read`); its id must be the file name."""
+    q = from_dict(read(path) if data is None else data, str(path))
     if q.id != path.stem:
         raise QuestionError("question-id-file", path=str(path), id=q.id, stem=path.stem)
     return q
 
 
-def _files(root: Path) -> list[Path]:
-    return sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+def files(root: Path) -> list[Path]:
+    """The question files under ``root``, sub-folders included; hidden files and folders (``.git``,
+    ``.github/workflows/*.yml`` in a course repository) are not questions."""
+    return sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
 
 
 @lru_cache(maxsize=None)
@@ -126,7 +139,7 @@ def load_all(directory: str | None = None) -> dict[str, Question]:
     """Every question under ``directory`` (default: the built-in bank), by id."""
     root = Path(directory) if directory else QUESTIONS_DIR
     out: dict[str, Question] = {}
-    for path in _files(root):
+    for path in files(root):
         q = load_file(path)
         if q.id in out:
             raise QuestionError("question-duplicate", path=str(path), id=q.id, other=out[q.id].path)

@@ -1,7 +1,7 @@
 """``kb-grade grade SUBMISSIONS``: grade a file of (student, question, answer) rows.
 
 Input: JSONL, YAML (a list of mappings) or CSV with columns ``student``, ``question``,
-``answer`` (optional ``seed``). Each answer is checked in a separate process under
+``answer`` (optional ``seed``), read by :mod:`graders.batch.rows`. Each answer is checked in a separate process under
 hard limits (a pool of rlimited workers, or a fresh process per answer), ``jobs``
 at a time; a malformed row is reported with its line
 number and the valid rows are still graded. Output (JSONL or CSV) is written
@@ -15,116 +15,20 @@ import io
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import QuestionError, UsageError
+from ..errors import GraderError, QuestionError, UsageError
 from ..messages import message
 from ..reading.limits import DEFAULT
-from ..result import Result, Text, Verdict
+from ..result import Result, Verdict
+from .rows import Row, read_submissions
 
-__all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "CSV_FIELDS"]
+__all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "write_atomic", "check_output",
+           "neutral", "CSV_FIELDS"]
 
 CSV_FIELDS = ["line", "student", "question", "variant", "verdict", "score", "note", "answer",
               "feedback_en", "feedback_zh", "counterexample", "elapsed_ms"]
-
-
-@dataclass(frozen=True)
-class Row:
-    line: int
-    student: str = ""
-    question: str = ""
-    answer: str = ""
-    seed: int | None = None
-    error: str = ""  # the code of why the row is malformed (then it is not graded)
-    error_params: tuple = ()  # (name, value) pairs for the message
-
-    def problem(self) -> Text:
-        """What is wrong with the row, for people: "Line 3: missing answer"."""
-        return message("on-line", line=self.line) + message(self.error, **dict(self.error_params))
-
-
-def _bad(line: int, code: str, student="", question="", answer="", **params) -> Row:
-    return Row(line, str(student or ""), str(question or ""), str(answer or ""), error=code,
-               error_params=tuple(params.items()))
-
-
-def _row(line: int, data: object) -> Row:
-    if not isinstance(data, dict):
-        return _bad(line, "row-not-mapping")
-    student = data.get("student", data.get("student_id"))
-    question = data.get("question", data.get("question_id"))
-    answer = data.get("answer")
-    missing = [k for k, v in (("student", student), ("question", question), ("answer", answer)) if v in (None, "")]
-    if missing:
-        return _bad(line, "row-missing", student, question, fields=", ".join(missing))
-    seed = data.get("seed")
-    if seed not in (None, ""):
-        try:
-            seed = int(seed)
-        except (TypeError, ValueError):
-            return _bad(line, "row-seed", student, question, answer, seed=repr(seed))
-    else:
-        seed = None
-    return Row(line, str(student), str(question), str(answer), seed)
-
-
-def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
-    """Rows of a submissions file; malformed rows carry ``error`` and a line number."""
-    fmt = fmt or {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(path.suffix.lower())
-    if fmt is None:
-        raise UsageError("submissions-format", name=path.name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError("cannot-read", path=str(path), reason=getattr(exc, "strerror", None) or str(exc)) from None
-    rows: list[Row] = []
-    if fmt == "jsonl":
-        for i, line in enumerate(text.split("\n"), 1):  # JSONL lines end with \n only
-            line = line.rstrip("\r")
-            if not line.strip():
-                continue
-            try:
-                rows.append(_row(i, json.loads(line)))
-            except ValueError as exc:
-                rows.append(_bad(i, "row-json", detail=str(exc)))
-    elif fmt == "csv":
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or not {"question", "answer"} <= {f.strip() for f in reader.fieldnames}:
-            raise UsageError("csv-header", found=", ".join(reader.fieldnames or []) or "-")
-        for rec in reader:
-            if None in rec:  # more cells than header fields
-                rows.append(_bad(reader.line_num, "row-cells"))
-            else:
-                rows.append(_row(reader.line_num, {k.strip(): v for k, v in rec.items()}))
-    else:
-        rows.extend(_yaml_rows(text))
-    return rows
-
-
-def _yaml_rows(text: str) -> list[Row]:
-    import yaml
-
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [_bad(mark.line + 1 if mark else 1, "row-yaml", detail=str(getattr(exc, "problem", exc)))]
-    if node is None:
-        return []
-    if not isinstance(node, yaml.SequenceNode):
-        return [_bad(node.start_mark.line + 1, "row-list")]
-    rows = []
-    for item in node.value:
-        line = item.start_mark.line + 1
-        try:
-            data = yaml.SafeLoader(io.StringIO("")).construct_document(item)
-        except yaml.YAMLError as exc:
-            rows.append(_bad(line, "row-yaml", detail=str(exc)))
-            continue
-        rows.append(_row(line, data))
-    return rows
 
 
 def _bad_row(row: Row) -> Result:
@@ -132,14 +36,17 @@ def _bad_row(row: Row) -> Result:
 
 
 def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEFAULT.timeout_s,
-               memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool") -> list[tuple[Row, Result]]:
-    """Grade every valid row; keep input order.
+               memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool",
+               banks: tuple[str, ...] = (), progress=None) -> list[tuple[Row, Result]]:
+    """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank;
+    ``progress(done, total)`` is called after each graded answer (a progress bar).
 
     ``isolation``: ``pool`` (rlimited worker processes, one answer at a time, killed and
     replaced on a limit hit), ``process`` (a fresh forked process per answer) or
     ``none`` (in-process; tests only).
     """
-    from ..bank import load, seed_for
+    from ..bank import seed_for
+    from ..bank.folders import find
     from ..grading.pipeline import check
     from ..isolation import run_many
 
@@ -152,7 +59,7 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
             continue
         if row.question not in questions:
             try:
-                questions[row.question] = load(row.question)
+                questions[row.question] = find(row.question, banks)
                 check(questions[row.question], "0")  # warm caches before forking
             except QuestionError as exc:
                 questions[row.question] = exc
@@ -172,27 +79,47 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
         finished = ((k, fn()) for k, fn in tasks)
     else:
         raise UsageError("unknown-isolation", isolation=isolation)
-    for k, res in finished:
-        row = rows[k]
-        results[k] = res if res.question else res.with_(question=row.question, answer=row.answer)
+    done = 0
+    try:
+        for k, res in finished:
+            row = rows[k]
+            results[k] = res if res.question else res.with_(question=row.question, answer=row.answer)
+            done += 1
+            if progress is not None:
+                progress(done, len(tasks))
+    except KeyboardInterrupt:  # Ctrl-C: say how far it got; nothing has been written yet
+        raise GraderError("interrupted-grading", done=done, total=len(tasks)) from None
     return [(row, results[k]) for k, row in enumerate(rows)]
 
 
+#: what a spreadsheet reads as the start of a formula (OWASP, "CSV Injection")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: object) -> object:
+    """A text cell a spreadsheet would execute (``=HYPERLINK(…)``, ``-1+cmd|…``, ``@SUM(…)``) with a ``'``
+    in front, as OWASP recommends: shown as typed, never run. Numbers are left as they are."""
+    return f"'{cell}" if isinstance(cell, str) and cell.startswith(_FORMULA) else cell
+
+
 def _record(row: Row, res: Result) -> dict:
-    return {"line": row.line, "student": row.student, **res.to_dict()}
+    return {"line": row.line, "student": row.student, **res.to_dict(), **({"extra": dict(row.extra)} if row.extra else {})}
 
 
 def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: str = "jsonl") -> None:
     """Write JSONL or CSV to ``out`` atomically (or to stdout if ``out`` is None)."""
     buf = io.StringIO()
     if fmt == "csv":
-        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+        pairs = list(pairs)
+        extra = list(dict.fromkeys(k for row, _ in pairs for k, _ in row.extra if k not in CSV_FIELDS))
+        w = csv.DictWriter(buf, fieldnames=CSV_FIELDS + extra, lineterminator="\n")
         w.writeheader()
         for row, res in pairs:
-            d = _record(row, res)
-            w.writerow({**{k: d.get(k, "") for k in CSV_FIELDS}, "feedback_en": res.feedback.en,
-                        "feedback_zh": res.feedback.zh,
-                        "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""})
+            d = {**dict(row.extra), **_record(row, res)}
+            cells = {**{k: d.get(k, "") for k in CSV_FIELDS + extra}, "feedback_en": res.feedback.en,
+                     "feedback_zh": res.feedback.zh,
+                     "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""}
+            w.writerow({k: neutral(v) for k, v in cells.items()})
     else:
         for row, res in pairs:
             buf.write(json.dumps(_record(row, res), ensure_ascii=False) + "\n")
@@ -201,11 +128,18 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
 
         sys.stdout.write(buf.getvalue())
         return
+    write_atomic(out, buf.getvalue())
+
+
+def write_atomic(out: Path, text: str, encoding: str = "utf-8") -> None:
+    """``text`` into ``out`` through a temporary file and a rename: ``out`` is the old file or the new
+    one, never half of either (``encoding="utf-8-sig"`` starts it with a BOM, for Excel)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(buf.getvalue())
+        os.chmod(tmp, _mode(out))
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
@@ -214,13 +148,38 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         raise
 
 
+def _mode(out: Path) -> int:
+    """The permissions the results get: those of the file replaced (not of a symlink's target), else
+    those a new file gets under the umask (a temporary file's own 0600 would hide it from the class's TAs)."""
+    if out.exists() and not out.is_symlink():
+        return out.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def check_output(out: Path) -> None:
+    """Raise :class:`OSError` now if the results could not be written to ``out`` later: before any
+    answer is graded, not after (a folder, a missing or read-only parent). The results replace ``out``
+    itself, never write through a symlink."""
+    if out.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, probe = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    os.close(fd)
+    os.unlink(probe)
+
+
 def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | None = None, jobs: int | None = None,
                timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
-               isolation: str = "pool") -> list[tuple[Row, Result]]:
+               isolation: str = "pool", banks: tuple[str, ...] = (), progress=None) -> list[tuple[Row, Result]]:
     """Read, grade and write; returns the (row, result) pairs."""
     path = Path(path)
     out_path = Path(out) if out else None
     out_fmt = fmt or ("csv" if out_path and out_path.suffix.lower() == ".csv" else "jsonl")
-    pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation)
+    if out_path is not None:
+        check_output(out_path)
+    pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation,
+                       banks=banks, progress=progress)
     write_results(pairs, out_path, out_fmt)
     return pairs

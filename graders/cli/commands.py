@@ -24,9 +24,9 @@ def _emit(obj: object) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    from ..bank import load_all
+    from ..bank.folders import load_banks
 
-    qs = list(load_all().values())
+    qs = list(load_banks(args.banks).values())
     if args.json:
         _emit([q.summary() for q in qs])
     else:
@@ -37,9 +37,10 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from ..bank import fill, load, pick
+    from ..bank import fill, pick
+    from ..bank.folders import find
 
-    q = load(args.id)
+    q = find(args.id, args.banks)
     index, values = pick(q.params, _seed(args, q.id))
     if args.json:
         d = q.summary()
@@ -84,10 +85,10 @@ def _isolated(fn, args: argparse.Namespace, **kwargs):
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from ..bank import load
+    from ..bank.folders import find
     from ..grading.pipeline import check
 
-    q = load(args.id)
+    q = find(args.id, args.banks)
     seed = _seed(args, q.id)
     res = _isolated(lambda: check(q, args.answer, seed=seed), args)
     if not res.question:  # a limit verdict
@@ -96,10 +97,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_preview(args: argparse.Namespace) -> int:
-    from ..bank import load
+    from ..bank.folders import find
     from ..grading.preview import Preview, preview
 
-    q = None if args.id == "-" else load(args.id)
+    q = None if args.id == "-" else find(args.id, args.banks)
     p = _isolated(lambda: preview(args.answer, q, pretty=True), args, decode=Preview.from_dict)
     if not isinstance(p, Preview):  # a limit verdict
         return _report(p, args)
@@ -153,10 +154,10 @@ def _cmd_derive(args: argparse.Namespace) -> int:
     except InputError as exc:
         return _report(invalid(exc, ""), args)
     if args.question:
-        from ..bank import load
+        from ..bank.folders import find
         from ..grading.pipeline import check
 
-        q = load(args.question)
+        q = find(args.question, args.banks)
         seed = _seed(args, q.id)
         run = lambda: check(q, text, seed=seed)  # noqa: E731 - a task for the sandbox
     else:
@@ -171,21 +172,33 @@ def _cmd_derive(args: argparse.Namespace) -> int:
 def _cmd_grade(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from ..batch.submissions import grade_file
+    from pathlib import Path
+
+    from ..batch.submissions import check_output, grade_file, write_atomic
+    from ..batch.summary import summary_csv
     from ..errors import UsageError
     from ..messages import message
-    from .render import safe
+    from .render import progress_bar, safe
 
+    target = args.summary
     try:
+        if args.summary:  # checked before any answer is graded, like the results file
+            check_output(Path(args.summary))
+        target = args.output
         pairs = grade_file(args.submissions, args.output, fmt=args.format, jobs=args.jobs, isolation=args.isolation,
-                           **_limits(args))
+                           banks=args.banks, progress=progress_bar(sys.stderr, args.json), **_limits(args))
+        target = args.summary
+        if args.summary:
+            write_atomic(Path(args.summary), summary_csv(pairs), "utf-8-sig" if args.bom else "utf-8")
     except OSError as exc:
-        raise UsageError("cannot-write", path=str(args.output), reason=exc.strerror or str(exc)) from None
+        raise UsageError("cannot-write", path=str(target), reason=exc.strerror or str(exc)) from None
     counts = Counter(res.verdict.value for _, res in pairs)
-    bad = [row for row, _ in pairs if row.error]
+    # rows that could not be read, and rows naming no question (mis-cased, mistyped): never silent
+    bad = [(row, row.problem() if row.error else res.feedback) for row, res in pairs
+           if row.error or res.note == "unknown-question"]
     lang = "en" if args.lang == "both" else args.lang
-    for row in bad:
-        sys.stderr.write(f"kb-grade: {safe(args.submissions)}:{row.line}: {safe(row.problem().get(lang))}\n")
+    for row, problem in bad:
+        sys.stderr.write(f"kb-grade: {safe(args.submissions)}:{row.line}: {safe(problem.get(lang))}\n")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     if args.output:
         sys.stderr.write(f"kb-grade: {message('graded', rows=len(pairs), summary=summary, path=args.output).get(lang)}\n")
@@ -214,5 +227,8 @@ def _cmd_errata(args: argparse.Namespace) -> int:
     return 1 if any(e["check"].get("result") == "failed" for e in data["errata"]) else 0
 
 
-COMMANDS = {"errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list,
+from .authoring import AUTHORING  # noqa: E402 - the commands for writing questions, kept apart for size
+from .report import REPORT  # noqa: E402 - what a class got wrong
+
+COMMANDS = {**AUTHORING, **REPORT, "errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list,
             "show": _cmd_show, "check": _cmd_check, "preview": _cmd_preview, "equiv": _cmd_equiv}

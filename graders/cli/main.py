@@ -14,25 +14,32 @@ import json
 import sys
 
 from .. import __version__
-from ..errors import GraderError
-from ..result import EXIT_USAGE
+from ..errors import GraderError, QuestionError
+from ..result import EXIT_CODES, EXIT_USAGE, Verdict
 
 __all__ = ["main", "build_parser", "protect_answers", "EXIT_PIPE"]
 
 EXIT_PIPE = 141
+EXIT_INVALID = EXIT_CODES[Verdict.INVALID]
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 #: commands that expect an answer: ``--help`` there is not a verdict, so it does not exit 0
 _ANSWERING = ("check", "preview", "equiv", "derive")
+_BANK_HELP = "also read questions from this folder (repeatable; also KB_GRADE_BANKS, separated by os.pathsep)"
+#: commands that read questions: the teacher's folders are loaded first, so a bad file stops them before any work
+_READING_QUESTIONS = ("list", "show", "check", "preview", "derive", "grade")
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
     common.add_argument("--lang", choices=["zh", "en", "both"], default=argparse.SUPPRESS, help="feedback language")
+    common.add_argument("--bank", action="append", default=argparse.SUPPRESS, metavar="DIR", help=_BANK_HELP)
 
     p = argparse.ArgumentParser(prog="kb-grade", description="Grade deep-learning maths answers safely (SymPy, no eval).")
     p.add_argument("--version", action="version", version=f"kb-grade {__version__}")
     p.add_argument("--json", action="store_true", default=False, help="machine-readable output")
     p.add_argument("--lang", choices=["zh", "en", "both"], default="both", help="feedback language")
+    p.add_argument("--bank", action="append", default=[], dest="bank_top", metavar="DIR", help=_BANK_HELP)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -75,6 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--memory", type=int, default=None, help="memory limit per answer (MB)")
     g.add_argument("--isolation", choices=["pool", "process"], default="pool",
                    help="pool: rlimited workers replaced on any limit hit (fast); process: a fresh process per answer")
+    g.add_argument("--summary", metavar="FILE.csv", help="also write one row per student: a score per question, total, percent")
+    g.add_argument("--bom", action="store_true", help="start the summary with a UTF-8 BOM (Excel then reads Chinese names)")
+    n = sub.add_parser("new", parents=[common], help="write a commented question template (ID.yaml)")
+    n.add_argument("id")
+    n.add_argument("--kind", required=True, help="numeric | symbolic | matrix | derivation")
+    n.add_argument("-o", "--output", help="the file to write (default: ID.yaml here); never overwritten")
+    t = sub.add_parser("validate", parents=[common], help="check question files and run their self-tests")
+    t.add_argument("paths", nargs="*", metavar="DIR", help="folders or files (and the --bank folders)")
+    rp = sub.add_parser("report", parents=[common], help="what a class got wrong, from a results file of grade")
+    rp.add_argument("results", help="results.jsonl or results.csv, as grade writes them")
+    rp.add_argument("--html", metavar="FILE.html", help="also write a self-contained page with bar charts")
     r = sub.add_parser("errata", parents=[common], help="the machine-checked errata of the source articles")
     r.add_argument("--document", help="only this article (file name or its prefix, e.g. 000)")
     return p
@@ -160,11 +178,25 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from .commands import COMMANDS
 
+        _banks(args)
         return COMMANDS[args.command](args)
     except BrokenPipeError:
         return _closed_pipe()
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback
+        _report_error(GraderError("interrupted"), args)
+        return EXIT_INTERRUPTED
     except GraderError as exc:
-        return _report_error(exc, args)
+        code = _report_error(exc, args)
+        return EXIT_INTERRUPTED if exc.code == "interrupted-grading" else code
+
+
+def _banks(args: argparse.Namespace) -> None:
+    """``args.banks``: the teacher's folders (``KB_GRADE_BANKS``, then ``--bank``), loaded once if any."""
+    from ..bank.folders import folders_from, load_banks
+
+    args.banks = folders_from([*args.bank_top, *getattr(args, "bank", [])])
+    if args.banks and args.command in _READING_QUESTIONS:
+        load_banks(args.banks)
 
 
 def _report_error(exc: GraderError, args) -> int:
@@ -178,7 +210,8 @@ def _report_error(exc: GraderError, args) -> int:
         sys.stdout.write(safe(json.dumps(error, ensure_ascii=False)) + "\n")
     else:
         sys.stderr.write(f"kb-grade: {safe(text.get(args.lang))}\n")
-    return EXIT_USAGE
+    # a question file or folder that cannot be used is invalid input; an unknown id is a usage error
+    return EXIT_INVALID if isinstance(exc, QuestionError) and exc.code != "unknown-question" else EXIT_USAGE
 
 
 def _closed_pipe() -> int:

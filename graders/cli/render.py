@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..bank.model import Question
     from ..result import Result
 
-__all__ = ["console", "safe", "emit_json", "show_result", "show_question", "show_list", "show_preview", "show_errata"]
+__all__ = ["console", "safe", "emit_json", "progress_bar", "show_result", "show_question", "show_list", "show_preview", "show_errata"]
 
 _STYLE = {"correct": "bold green", "incorrect": "bold red", "wrong-form": "bold red", "invalid": "bold yellow",
           "undetermined": "bold magenta", "timeout": "bold magenta", "too-large": "bold magenta", "error": "bold red"}
@@ -34,6 +34,27 @@ def safe(text: str) -> str:
 def emit_json(obj: object) -> None:
     """One line of JSON on stdout; characters a terminal would interpret are escaped."""
     sys.stdout.write(safe(json.dumps(obj, ensure_ascii=False)) + "\n")
+
+
+def progress_bar(stream, quiet: bool = False, every: float = 0.2):
+    """``progress(done, total)`` drawing ``[#####-----] 50/100`` on ``stream`` if it is a terminal (at
+    most every ``every`` seconds, and at the end); None in ``--json`` mode or when not a terminal."""
+    import time
+
+    if quiet or not getattr(stream, "isatty", lambda: False)():
+        return None
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < every:
+            return
+        last[0] = now
+        filled = 30 * done // max(total, 1)
+        stream.write(f"\r[{'#' * filled}{'-' * (30 - filled)}] {done}/{total}" + ("\n" if done >= total else ""))
+        stream.flush()
+
+    return progress
 
 
 def console():

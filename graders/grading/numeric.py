@@ -26,7 +26,7 @@ from ..result import Result, Verdict
 from .common import read_answer, read_given, shown
 from .form import violation
 
-__all__ = ["grade", "value_of"]
+__all__ = ["grade", "value_of", "require_number"]
 
 
 def value_of(tree: Node):
@@ -41,13 +41,19 @@ def value_of(tree: Node):
         return value(build(tree))
 
 
-def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool = True) -> Result:
-    from ..bank.variants import fill
-
-    tree = read_answer(answer, NO_SYMBOLS, limits)
+def require_number(tree: Node) -> Node:
+    """``tree`` if it is an arithmetic expression of numbers; :class:`InputError` ``not-a-number``
+    naming its letters otherwise (``x - x + 100``, a variant's parameter)."""
     names = free_names(tree)
     if names:
         raise InputError("not-a-number", pos=tree.pos, names=", ".join(sorted(display_name(n) for n in names)))
+    return tree
+
+
+def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool = True) -> Result:
+    from ..bank.variants import fill
+
+    tree = require_number(read_answer(answer, NO_SYMBOLS, limits))
     echo = shown(tree)
     bad_form = violation(q, tree, read_given(fill(q.answer, values), NO_SYMBOLS, limits))
     if bad_form is not None:

@@ -23,6 +23,7 @@ __all__ = ["MESSAGES", "LABELS", "message", "describe", "caret", "label", "EXTRA
 EXTRAS = {
     "expected": lambda v, lang: "" if not v else (f"（应为 '{v}'）" if lang == "zh" else f" (expected '{v}')"),
     "hint": lambda v, lang: "" if not v else LABELS["transpose-hint"][0 if lang == "zh" else 1],
+    "suggestion": lambda v, lang: "" if not v else (f"是不是 '{v}'？" if lang == "zh" else f" Did you mean '{v}'?"),
 }
 
 

@@ -24,3 +24,46 @@ def test_human_output(argv, lang, capsys):
     assert out.strip()
     if lang == "en" and argv[0] == "check":
         assert not any("\u4e00" <= ch <= "\u9fff" for ch in out.replace("读作", ""))
+
+
+class _Terminal:
+    def __init__(self, tty: bool):
+        self.tty, self.text = tty, ""
+
+    def isatty(self):
+        return self.tty
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("tty, quiet, drawn", [(True, False, True), (False, False, False), (True, True, False)])
+def test_a_progress_bar_only_on_a_terminal_and_never_with_json(tty, quiet, drawn):
+    from graders.cli.render import progress_bar
+
+    term = _Terminal(tty)
+    progress = progress_bar(term, quiet, every=0)
+    assert (progress is not None) == drawn
+    if progress:
+        for i in range(1, 5):
+            progress(i, 4)
+        assert term.text.endswith(f"\r[{'#' * 30}] 4/4\n") and "1/4" in term.text
+
+
+def test_grade_rows_reports_progress(tmp_path):
+    import json
+
+    from graders.batch import grade_rows, read_submissions
+
+    p = tmp_path / "subs.jsonl"
+    p.write_text("".join(json.dumps({"student": f"s{i}", "question": "mse-house-prices", "answer": "100"}) + "\n"
+                         for i in range(3)), encoding="utf-8")
+    calls = []
+    grade_rows(read_submissions(p), isolation="none", progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
