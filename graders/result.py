@@ -46,7 +46,7 @@ EXIT_CODES = {
     Verdict.TOO_LARGE: 3,
     Verdict.ERROR: 4,
 }
-EXIT_USAGE = 5
+EXIT_USAGE = 64  # sysexits.h EX_USAGE: a wrong command line, never a verdict
 
 
 @dataclass(frozen=True)

@@ -269,3 +269,12 @@ def test_docs_derive_command(tmp_path, capsys):
     steps = tmp_path / "steps.txt"
     steps.write_text("d/dŷ (y - ŷ)^2\n= 2(y - ŷ)·(-1)\n= 2(ŷ - y)\n", encoding="utf-8")
     assert main(["derive", "--question", "sq-error-derivative-steps", str(steps)]) == 0
+
+
+def test_the_usage_code_is_the_one_the_readmes_give():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    assert EXIT_USAGE == 64  # sysexits.h EX_USAGE
+    assert "64 usage" in (root / "README.md").read_text(encoding="utf-8")
+    assert "| 64 | usage" in (root / "graders" / "README.md").read_text(encoding="utf-8")
