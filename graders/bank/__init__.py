@@ -10,6 +10,25 @@ from .loader import QUESTIONS_DIR, from_dict, load, load_all, load_file, to_dict
 from .model import FORMS, KINDS, Hints, Misconception, Question, SelfTest, Source, Tolerance, Variable, variant_count
 from .variants import fill, pick, seed_for
 
-__all__ = ["QUESTIONS_DIR", "from_dict", "to_dict", "to_json", "load", "load_all", "load_file", "FORMS", "KINDS",
-           "Hints", "Misconception", "Question", "SelfTest", "Source", "Tolerance", "Variable", "variant_count",
-           "fill", "pick", "seed_for"]
+__all__ = [
+    "QUESTIONS_DIR",
+    "from_dict",
+    "to_dict",
+    "to_json",
+    "load",
+    "load_all",
+    "load_file",
+    "FORMS",
+    "KINDS",
+    "Hints",
+    "Misconception",
+    "Question",
+    "SelfTest",
+    "Source",
+    "Tolerance",
+    "Variable",
+    "variant_count",
+    "fill",
+    "pick",
+    "seed_for",
+]

@@ -11,7 +11,7 @@ bundle ships the bank as JSON, see :func:`to_json`); ``yaml`` is imported only t
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..errors import QuestionError
@@ -21,7 +21,18 @@ from ..result import Text
 from .model import Hints, Misconception, Question, SelfTest, Source
 from .schema import validate
 
-__all__ = ["QUESTIONS_DIR", "SUFFIXES", "from_dict", "to_dict", "read", "files", "load_file", "load_all", "load", "to_json"]
+__all__ = [
+    "QUESTIONS_DIR",
+    "SUFFIXES",
+    "from_dict",
+    "to_dict",
+    "read",
+    "files",
+    "load_file",
+    "load_all",
+    "load",
+    "to_json",
+]
 
 QUESTIONS_DIR = Path(__file__).with_name("data")
 SUFFIXES = (".yaml", ".yml", ".json")
@@ -38,8 +49,11 @@ def from_dict(d: dict, path: str = "<memory>") -> Question:
     validate(d, path)
     for i, t in enumerate(d.get("tests") or ()):
         if t["verdict"] in _NOTED and not t.get("note"):
-            raise QuestionError("question-schema", path=path,
-                                detail=f"$.tests[{i}]: a self-test expecting {t['verdict']!r} must name its note")
+            raise QuestionError(
+                "question-schema",
+                path=path,
+                detail=f"$.tests[{i}]: a self-test expecting {t['verdict']!r} must name its note",
+            )
     tol = d.get("tolerance") or {}
     hints = d.get("hints") or {}
     return Question(
@@ -51,9 +65,13 @@ def from_dict(d: dict, path: str = "<memory>") -> Question:
         answer=str(d["answer"]),
         source=Source(**d["source"]) if d.get("source") else None,
         hints=Hints(zh=tuple(str(h) for h in hints.get("zh", ())), en=tuple(str(h) for h in hints.get("en", ()))),
-        tolerance=Tolerance(rel=float(tol.get("rel", 1e-9)), abs=float(tol.get("abs", 1e-12)), sig_figs=tol.get("sig_figs")),
+        tolerance=Tolerance(
+            rel=float(tol.get("rel", 1e-9)), abs=float(tol.get("abs", 1e-12)), sig_figs=tol.get("sig_figs")
+        ),
         variables=tuple(
-            Variable(name, tuple(spec["shape"]) if spec and spec.get("shape") else None, (spec or {}).get("domain", "real"))
+            Variable(
+                name, tuple(spec["shape"]) if spec and spec.get("shape") else None, (spec or {}).get("domain", "real")
+            )
             for name, spec in (d.get("variables") or {}).items()
         ),
         params={k: list(v) for k, v in (d.get("params") or {}).items()},
@@ -62,15 +80,23 @@ def from_dict(d: dict, path: str = "<memory>") -> Question:
         misconceptions=tuple(
             Misconception(str(m["answer"]), m["note"], _text(m["feedback"])) for m in d.get("misconceptions") or ()
         ),
-        tests=tuple(SelfTest(str(t["answer"]), t["verdict"], t.get("note"), t.get("seed")) for t in d.get("tests") or ()),
+        tests=tuple(
+            SelfTest(str(t["answer"]), t["verdict"], t.get("note"), t.get("seed")) for t in d.get("tests") or ()
+        ),
         path=path,
     )
 
 
 def to_dict(q: Question) -> dict:
     """The mapping :func:`from_dict` reads back (what the JSON bundle holds)."""
-    out: dict = {"id": q.id, "kind": q.kind, "topic": q.topic, "title": {"zh": q.title.zh, "en": q.title.en},
-                 "prompt": {"zh": q.prompt.zh, "en": q.prompt.en}, "answer": q.answer}
+    out: dict = {
+        "id": q.id,
+        "kind": q.kind,
+        "topic": q.topic,
+        "title": {"zh": q.title.zh, "en": q.title.en},
+        "prompt": {"zh": q.prompt.zh, "en": q.prompt.en},
+        "answer": q.answer,
+    }
     if q.source:
         out["source"] = q.source.summary()
     if q.hints.zh or q.hints.en:
@@ -78,8 +104,9 @@ def to_dict(q: Question) -> dict:
     t = q.tolerance
     out["tolerance"] = {"rel": t.rel, "abs": t.abs, **({"sig_figs": t.sig_figs} if t.sig_figs else {})}
     if q.variables:
-        out["variables"] = {v.name: {**({"shape": list(v.shape)} if v.shape else {}), "domain": v.domain}
-                            for v in q.variables}
+        out["variables"] = {
+            v.name: {**({"shape": list(v.shape)} if v.shape else {}), "domain": v.domain} for v in q.variables
+        }
     if q.params:
         out["params"] = q.params
     if q.start:
@@ -87,15 +114,25 @@ def to_dict(q: Question) -> dict:
     if q.form:
         out["form"] = list(q.form)
     if q.misconceptions:
-        out["misconceptions"] = [{"answer": m.answer, "note": m.note, "feedback": {"zh": m.feedback.zh, "en": m.feedback.en}}
-                                 for m in q.misconceptions]
-    out["tests"] = [{"answer": s.answer, "verdict": s.verdict, **({"note": s.note} if s.note else {}),
-                     **({"seed": s.seed} if s.seed is not None else {})} for s in q.tests]
+        out["misconceptions"] = [
+            {"answer": m.answer, "note": m.note, "feedback": {"zh": m.feedback.zh, "en": m.feedback.en}}
+            for m in q.misconceptions
+        ]
+    out["tests"] = [
+        {
+            "answer": s.answer,
+            "verdict": s.verdict,
+            **({"note": s.note} if s.note else {}),
+            **({"seed": s.seed} if s.seed is not None else {}),
+        }
+        for s in q.tests
+    ]
     return out
 
 
 def read(path: Path) -> object:
-    """A question file's data, not yet validated (``question-unreadable``, ``-json``, ``-yaml`` if it cannot be read)."""
+    """A question file's data, not yet validated (``question-unreadable``, ``-json``, ``-yaml``
+    if it cannot be read)."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -105,7 +142,9 @@ def read(path: Path) -> object:
         try:
             return json.loads(text)
         except ValueError as exc:
-            raise QuestionError("question-json", path=str(path), detail=str(exc), line=getattr(exc, "lineno", None)) from None
+            raise QuestionError(
+                "question-json", path=str(path), detail=str(exc), line=getattr(exc, "lineno", None)
+            ) from None
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same result, faster
@@ -115,8 +154,9 @@ def read(path: Path) -> object:
         mark = getattr(exc, "problem_mark", None)  # one line: the problem and where (not PyYAML's excerpt)
         problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        raise QuestionError("question-yaml", path=str(path), detail=problem + where,
-                            line=mark.line + 1 if mark else None) from None
+        raise QuestionError(
+            "question-yaml", path=str(path), detail=problem + where, line=mark.line + 1 if mark else None
+        ) from None
 
 
 def load_file(path: Path, data: object = None) -> Question:
@@ -130,11 +170,14 @@ def load_file(path: Path, data: object = None) -> Question:
 def files(root: Path) -> list[Path]:
     """The question files under ``root``, sub-folders included; hidden files and folders (``.git``,
     ``.github/workflows/*.yml`` in a course repository) are not questions."""
-    return sorted(p for p in root.rglob("*") if p.suffix in SUFFIXES and p.is_file()
-                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.suffix in SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_all(directory: str | None = None) -> dict[str, Question]:
     """Every question under ``directory`` (default: the built-in bank), by id."""
     root = Path(directory) if directory else QUESTIONS_DIR

@@ -14,8 +14,18 @@ from ..evaluation.numbers import Tolerance
 from ..reading.symbols import Symbols, Variable
 from ..result import Text
 
-__all__ = ["Question", "Variable", "Misconception", "SelfTest", "Source", "Hints", "Tolerance", "KINDS", "FORMS",
-           "variant_count"]
+__all__ = [
+    "Question",
+    "Variable",
+    "Misconception",
+    "SelfTest",
+    "Source",
+    "Hints",
+    "Tolerance",
+    "KINDS",
+    "FORMS",
+    "variant_count",
+]
 
 KINDS = ("numeric", "symbolic", "matrix", "derivation")
 #: answer-form rules a question may declare (``form:``); see :mod:`graders.grading.form`
@@ -68,7 +78,7 @@ class Question:
     prompt: Text
     answer: str
     source: Source | None = None
-    tolerance: Tolerance = Tolerance()
+    tolerance: Tolerance = Tolerance()  # noqa: RUF009 - frozen, so one shared default is safe
     variables: tuple[Variable, ...] = ()
     params: dict = field(default_factory=dict)
     start: str = ""
@@ -85,7 +95,12 @@ class Question:
 
     def summary(self) -> dict:
         """What ``kb-grade list --json`` prints for this question."""
-        out = {"id": self.id, "title": {"zh": self.title.zh, "en": self.title.en}, "topic": self.topic, "kind": self.kind}
+        out = {
+            "id": self.id,
+            "title": {"zh": self.title.zh, "en": self.title.en},
+            "topic": self.topic,
+            "kind": self.kind,
+        }
         if self.source:
             out["source"] = self.source.summary()
         out["variants"] = variant_count(self)

@@ -24,7 +24,12 @@ __all__ = ["SCHEMA_PATH", "schema", "validate", "errors"]
 
 SCHEMA_PATH = Path(__file__).with_name("question.schema.json")
 _TYPES = {
-    "object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "null": type(None),
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "null": type(None),
 }
 
 
@@ -58,7 +63,7 @@ def _type_ok(value: object, types: str | list[str]) -> bool:
     return False
 
 
-def _check(value: object, sch: dict, root: dict, where: str, out: list[str]) -> None:  # noqa: C901
+def _check(value: object, sch: dict, root: dict, where: str, out: list[str]) -> None:
     if "$ref" in sch:
         node = root
         for part in sch["$ref"].removeprefix("#/").split("/"):

@@ -26,7 +26,7 @@ def pick(params: dict, seed: int | None) -> tuple[int, dict]:
     names = sorted(params)
     combos = list(itertools.product(*(params[n] for n in names)))
     index = 0 if seed is None else seed % len(combos)
-    return index, dict(zip(names, combos[index]))
+    return index, dict(zip(names, combos[index], strict=True))
 
 
 def fill(template: str, values: dict) -> str:

@@ -66,8 +66,11 @@ def _question(qid: str, records: list[dict]) -> dict:
     verdicts = Counter(str(r.get("verdict", "")) for r in records)
     n = len(records)
     wrong = [r for r in records if r.get("verdict") in _WRONG]
-    counts = {"correct": verdicts["correct"], "incorrect": sum(verdicts[v] for v in _WRONG),
-              "invalid": verdicts["invalid"]}
+    counts = {
+        "correct": verdicts["correct"],
+        "incorrect": sum(verdicts[v] for v in _WRONG),
+        "invalid": verdicts["invalid"],
+    }
     counts["other"] = n - sum(counts.values())
     notes = Counter(str(r.get("note") or "") for r in wrong)
     feedback = {}
@@ -76,7 +79,9 @@ def _question(qid: str, records: list[dict]) -> dict:
         feedback.setdefault(str(r.get("note") or ""), {"zh": str(fb.get("zh", "")), "en": str(fb.get("en", ""))})
     answers = Counter(str(r.get("answer", "")).strip() for r in wrong)
     return {
-        "id": qid, "answers": n, "counts": counts,
+        "id": qid,
+        "answers": n,
+        "counts": counts,
         "share": {k: round(v / n, 4) if n else 0.0 for k, v in counts.items()},
         "notes": [{"note": k, "count": c, "feedback": feedback[k]} for k, c in notes.most_common(TOP)],
         "wrong_answers": [{"answer": a, "count": c} for a, c in answers.most_common(TOP)],
@@ -90,5 +95,7 @@ def build_report(records: list[dict]) -> dict:
         if r.get("note") in ("bad-row", "unknown-question"):
             continue  # rows that were never an answer to a question
         by_question.setdefault(str(r.get("question", "")), []).append(r)
-    return {"answers": sum(len(v) for v in by_question.values()),
-            "questions": [_question(q, rs) for q, rs in by_question.items()]}
+    return {
+        "answers": sum(len(v) for v in by_question.values()),
+        "questions": [_question(q, rs) for q, rs in by_question.items()],
+    }

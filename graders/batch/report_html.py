@@ -26,11 +26,16 @@ min-width:10rem}small{color:#555}"""
 
 
 def _bar(q: dict) -> str:
-    parts = "".join(f'<span style="width:{100 * q["share"][k]:.2f}%;background:{c}" title="{k}"></span>'
-                    for k, c in _COLOURS.items() if q["counts"][k])
-    legend = " ".join(f'<span style="color:{c}">■ {escape(label(k, "both"))}: {q["counts"][k]} '
-                      f'({100 * q["share"][k]:.0f}%)</span>' for k, c in _COLOURS.items() if k != "other" or
-                      q["counts"][k])
+    parts = "".join(
+        f'<span style="width:{100 * q["share"][k]:.2f}%;background:{c}" title="{k}"></span>'
+        for k, c in _COLOURS.items()
+        if q["counts"][k]
+    )
+    legend = " ".join(
+        f'<span style="color:{c}">■ {escape(label(k, "both"))}: {q["counts"][k]} ({100 * q["share"][k]:.0f}%)</span>'
+        for k, c in _COLOURS.items()
+        if k != "other" or q["counts"][k]
+    )
     return f'<div class="bar">{parts}</div><p class="legend">{legend}</p>'
 
 
@@ -39,8 +44,10 @@ def _ranked(items: list[dict], key: str, total: int, detail=None) -> str:
     for it in items:
         width = 100 * it["count"] / total if total else 0
         extra = f" <small>{escape(detail(it))}</small>" if detail else ""
-        rows.append(f'<div class="rank"><code>{escape(str(it[key]))}</code><div class="fill" '
-                    f'style="width:{width:.1f}%"></div><b>{it["count"]}</b>{extra}</div>')
+        rows.append(
+            f'<div class="rank"><code>{escape(str(it[key]))}</code><div class="fill" '
+            f'style="width:{width:.1f}%"></div><b>{it["count"]}</b>{extra}</div>'
+        )
     return "".join(rows)
 
 
@@ -51,9 +58,15 @@ def report_html(report: dict) -> str:
         wrong = q["counts"]["incorrect"]
         body.append(f"<h2>{escape(q['id'])} <small>({q['answers']})</small></h2>{_bar(q)}")
         if q["notes"]:
-            body.append(f"<h3>{escape(label('report-notes', 'both'))}</h3>"
-                        + _ranked(q["notes"], "note", wrong, lambda n: n["feedback"]["zh"] + " / " + n["feedback"]["en"]))
+            body.append(
+                f"<h3>{escape(label('report-notes', 'both'))}</h3>"
+                + _ranked(q["notes"], "note", wrong, lambda n: n["feedback"]["zh"] + " / " + n["feedback"]["en"])
+            )
         if q["wrong_answers"]:
-            body.append(f"<h3>{escape(label('report-wrong', 'both'))}</h3>" + _ranked(q["wrong_answers"], "answer", wrong))
-    return ('<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
-            f"<title>kb-grade report</title><style>{_STYLE}</style></head><body>{''.join(body)}</body></html>\n")
+            body.append(
+                f"<h3>{escape(label('report-wrong', 'both'))}</h3>" + _ranked(q["wrong_answers"], "answer", wrong)
+            )
+    return (
+        '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8">'
+        f"<title>kb-grade report</title><style>{_STYLE}</style></head><body>{''.join(body)}</body></html>\n"
+    )

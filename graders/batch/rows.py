@@ -20,6 +20,7 @@ from .tables import columns, decode, delimiter
 
 __all__ = ["Row", "read_submissions"]
 
+
 @dataclass(frozen=True)
 class Row:
     line: int
@@ -37,8 +38,9 @@ class Row:
 
 
 def _bad(line: int, code: str, student="", question="", answer="", **params) -> Row:
-    return Row(line, str(student or ""), str(question or ""), str(answer or ""), error=code,
-               error_params=tuple(params.items()))
+    return Row(
+        line, str(student or ""), str(question or ""), str(answer or ""), error=code, error_params=tuple(params.items())
+    )
 
 
 #: the fields a row is made of; any other field is carried into the output as it is
@@ -80,14 +82,19 @@ def _row(line: int, data: object) -> Row:
             return _bad(line, "row-seed", student, question, answer, seed=repr(seed))
     else:
         seed = None
-    extra = tuple((str(k), str(v)) for k, v in data.items()
-                  if k not in _READ and isinstance(v, (str, int, float)) and _text(v) and _text(str(k)))
+    extra = tuple(
+        (str(k), str(v))
+        for k, v in data.items()
+        if k not in _READ and isinstance(v, (str, int, float)) and _text(v) and _text(str(k))
+    )
     return Row(line, str(student), str(question).strip(), str(answer), seed, extra=extra)  # the id trimmed
 
 
 def read_submissions(path: Path, fmt: str | None = None) -> list[Row]:
     """Rows of a submissions file; malformed rows carry ``error`` and a line number."""
-    fmt = fmt or {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(path.suffix.lower())
+    fmt = fmt or {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".yaml": "yaml", ".yml": "yaml"}.get(
+        path.suffix.lower()
+    )
     if fmt is None:
         raise UsageError("submissions-format", name=path.name)
     try:

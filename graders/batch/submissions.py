@@ -15,8 +15,8 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import GraderError, QuestionError, UsageError
 from ..messages import message
@@ -24,20 +24,48 @@ from ..reading.limits import DEFAULT
 from ..result import Result, Verdict
 from .rows import Row, read_submissions
 
-__all__ = ["Row", "read_submissions", "grade_rows", "grade_file", "write_results", "write_atomic", "check_output",
-           "neutral", "CSV_FIELDS"]
+__all__ = [
+    "Row",
+    "read_submissions",
+    "grade_rows",
+    "grade_file",
+    "write_results",
+    "write_atomic",
+    "check_output",
+    "neutral",
+    "CSV_FIELDS",
+]
 
-CSV_FIELDS = ["line", "student", "question", "variant", "verdict", "score", "note", "answer",
-              "feedback_en", "feedback_zh", "counterexample", "elapsed_ms"]
+CSV_FIELDS = [
+    "line",
+    "student",
+    "question",
+    "variant",
+    "verdict",
+    "score",
+    "note",
+    "answer",
+    "feedback_en",
+    "feedback_zh",
+    "counterexample",
+    "elapsed_ms",
+]
 
 
 def _bad_row(row: Row) -> Result:
     return Result(Verdict.INVALID, feedback=row.problem(), note="bad-row", question=row.question, answer=row.answer)
 
 
-def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEFAULT.timeout_s,
-               memory_mb: int = DEFAULT.memory_mb, isolation: str = "pool",
-               banks: tuple[str, ...] = (), progress=None) -> list[tuple[Row, Result]]:
+def grade_rows(
+    rows: list[Row],
+    *,
+    jobs: int | None = None,
+    timeout: float = DEFAULT.timeout_s,
+    memory_mb: int = DEFAULT.memory_mb,
+    isolation: str = "pool",
+    banks: tuple[str, ...] = (),
+    progress=None,
+) -> list[tuple[Row, Result]]:
     """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank;
     ``progress(done, total)`` is called after each graded answer (a progress bar).
 
@@ -65,8 +93,13 @@ def grade_rows(rows: list[Row], *, jobs: int | None = None, timeout: float = DEF
                 questions[row.question] = exc
         q = questions[row.question]
         if isinstance(q, QuestionError):
-            results[k] = Result(Verdict.INVALID, feedback=message(q.code, **q.params), note=q.code,
-                                question=row.question, answer=row.answer)
+            results[k] = Result(
+                Verdict.INVALID,
+                feedback=message(q.code, **q.params),
+                note=q.code,
+                question=row.question,
+                answer=row.answer,
+            )
             continue
         seed = row.seed if row.seed is not None else (seed_for(row.student, q.id) if q.params else None)
         tasks.append((k, (lambda q=q, a=row.answer, s=seed: check(q, a, seed=s))))
@@ -103,7 +136,12 @@ def neutral(cell: object) -> object:
 
 
 def _record(row: Row, res: Result) -> dict:
-    return {"line": row.line, "student": row.student, **res.to_dict(), **({"extra": dict(row.extra)} if row.extra else {})}
+    return {
+        "line": row.line,
+        "student": row.student,
+        **res.to_dict(),
+        **({"extra": dict(row.extra)} if row.extra else {}),
+    }
 
 
 def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: str = "jsonl") -> None:
@@ -116,9 +154,12 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         w.writeheader()
         for row, res in pairs:
             d = {**dict(row.extra), **_record(row, res)}
-            cells = {**{k: d.get(k, "") for k in CSV_FIELDS + extra}, "feedback_en": res.feedback.en,
-                     "feedback_zh": res.feedback.zh,
-                     "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else ""}
+            cells = {
+                **{k: d.get(k, "") for k in CSV_FIELDS + extra},
+                "feedback_en": res.feedback.en,
+                "feedback_zh": res.feedback.zh,
+                "counterexample": json.dumps(res.counterexample, ensure_ascii=False) if res.counterexample else "",
+            }
             w.writerow({k: neutral(v) for k, v in cells.items()})
     else:
         for row, res in pairs:
@@ -170,16 +211,32 @@ def check_output(out: Path) -> None:
     os.unlink(probe)
 
 
-def grade_file(path: str | Path, out: str | Path | None = None, *, fmt: str | None = None, jobs: int | None = None,
-               timeout: float = DEFAULT.timeout_s, memory_mb: int = DEFAULT.memory_mb,
-               isolation: str = "pool", banks: tuple[str, ...] = (), progress=None) -> list[tuple[Row, Result]]:
+def grade_file(
+    path: str | Path,
+    out: str | Path | None = None,
+    *,
+    fmt: str | None = None,
+    jobs: int | None = None,
+    timeout: float = DEFAULT.timeout_s,
+    memory_mb: int = DEFAULT.memory_mb,
+    isolation: str = "pool",
+    banks: tuple[str, ...] = (),
+    progress=None,
+) -> list[tuple[Row, Result]]:
     """Read, grade and write; returns the (row, result) pairs."""
     path = Path(path)
     out_path = Path(out) if out else None
     out_fmt = fmt or ("csv" if out_path and out_path.suffix.lower() == ".csv" else "jsonl")
     if out_path is not None:
         check_output(out_path)
-    pairs = grade_rows(read_submissions(path), jobs=jobs, timeout=timeout, memory_mb=memory_mb, isolation=isolation,
-                       banks=banks, progress=progress)
+    pairs = grade_rows(
+        read_submissions(path),
+        jobs=jobs,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        isolation=isolation,
+        banks=banks,
+        progress=progress,
+    )
     write_results(pairs, out_path, out_fmt)
     return pairs

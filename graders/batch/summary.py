@@ -12,8 +12,11 @@ or name no question are reported by ``kb-grade grade`` itself and do not appear 
 >>> from graders.result import Result, Verdict
 >>> pairs = [(Row(1, "张三", "q1", "1"), Result(Verdict.CORRECT, score=1.0)),
 ...          (Row(2, "张三", "q2", "x"), Result(Verdict.INVALID))]
->>> summary_rows(pairs)
-[{'student': '张三', 'q1': '1', 'q2': 'invalid', 'total': '1', 'graded': 1, 'percent': '100.0', 'ungraded': 1, 'duplicates': 0}]
+>>> [row] = summary_rows(pairs)
+>>> row["q1"], row["q2"], row["total"], row["graded"], row["percent"], row["ungraded"]
+('1', 'invalid', '1', 1, '100.0', 1)
+>>> sorted(row)
+['duplicates', 'graded', 'percent', 'q1', 'q2', 'student', 'total', 'ungraded']
 """
 
 from __future__ import annotations
@@ -73,9 +76,13 @@ def summary_rows(pairs: Iterable[tuple[Row, Result]]) -> list[dict]:
                 row[q] = res.verdict.value
                 ungraded += 1
         total = sum(scores)
-        row.update(total=_number(total), graded=len(scores),
-                   percent=f"{100 * total / len(scores):.1f}" if scores else "", ungraded=ungraded,
-                   duplicates=duplicates.get(student, 0))
+        row.update(
+            total=_number(total),
+            graded=len(scores),
+            percent=f"{100 * total / len(scores):.1f}" if scores else "",
+            ungraded=ungraded,
+            duplicates=duplicates.get(student, 0),
+        )
         out.append(row)
     return out
 

@@ -30,8 +30,11 @@ ALIASES = {
 }
 _BY_ALIAS = {alias: column for column, aliases in ALIASES.items() for alias in aliases}
 #: tried in this order; a byte-order mark decides first
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
+)
 _FALLBACKS = (("utf-8", "utf-8"), ("gb18030", "gbk"))
 
 

@@ -22,9 +22,13 @@ def problem_record(problem) -> dict:
     from ..messages import message
 
     text = message(problem.code, **problem.params)
-    return {"path": problem.path, "line": problem.line, "code": problem.code,
-            "message": {"zh": text.zh, "en": text.en},
-            **{k: v for k, v in problem.params.items() if k not in ("path", "line")}}
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "code": problem.code,
+        "message": {"zh": text.zh, "en": text.en},
+        **{k: v for k, v in problem.params.items() if k not in ("path", "line")},
+    }
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -37,12 +41,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if not targets:
         raise UsageError("validate-nothing")
     report = validate_paths(targets)
-    summary = message("validated", files=report.files, questions=report.questions, tests=report.tests,
-                      problems=len(report.problems))
+    summary = message(
+        "validated", files=report.files, questions=report.questions, tests=report.tests, problems=len(report.problems)
+    )
     if args.json:
-        emit_json({"files": report.files, "questions": report.questions, "tests": report.tests,
-                   "problems": [problem_record(p) for p in report.problems],
-                   "message": {"zh": summary.zh, "en": summary.en}})
+        emit_json(
+            {
+                "files": report.files,
+                "questions": report.questions,
+                "tests": report.tests,
+                "problems": [problem_record(p) for p in report.problems],
+                "message": {"zh": summary.zh, "en": summary.en},
+            }
+        )
     else:
         for p in report.problems:
             where = f"{p.path}:{p.line}" if p.line else p.path

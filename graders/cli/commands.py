@@ -45,7 +45,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         d = q.summary()
         d["prompt"] = {"zh": fill(q.prompt.zh, values), "en": fill(q.prompt.en, values)}
-        d["variables"] = {v.name: {"shape": list(v.shape) if v.shape else None, "domain": v.domain} for v in q.variables}
+        d["variables"] = {
+            v.name: {"shape": list(v.shape) if v.shape else None, "domain": v.domain} for v in q.variables
+        }
         d["variant"] = index
         d["hints"] = {"zh": list(q.hints.zh), "en": list(q.hints.en)}
         _emit(d)
@@ -171,7 +173,6 @@ def _cmd_derive(args: argparse.Namespace) -> int:
 
 def _cmd_grade(args: argparse.Namespace) -> int:
     from collections import Counter
-
     from pathlib import Path
 
     from ..batch.submissions import check_output, grade_file, write_atomic
@@ -185,8 +186,16 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         if args.summary:  # checked before any answer is graded, like the results file
             check_output(Path(args.summary))
         target = args.output
-        pairs = grade_file(args.submissions, args.output, fmt=args.format, jobs=args.jobs, isolation=args.isolation,
-                           banks=args.banks, progress=progress_bar(sys.stderr, args.json), **_limits(args))
+        pairs = grade_file(
+            args.submissions,
+            args.output,
+            fmt=args.format,
+            jobs=args.jobs,
+            isolation=args.isolation,
+            banks=args.banks,
+            progress=progress_bar(sys.stderr, args.json),
+            **_limits(args),
+        )
         target = args.summary
         if args.summary:
             write_atomic(Path(args.summary), summary_csv(pairs), "utf-8-sig" if args.bom else "utf-8")
@@ -194,14 +203,19 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         raise UsageError("cannot-write", path=str(target), reason=exc.strerror or str(exc)) from None
     counts = Counter(res.verdict.value for _, res in pairs)
     # rows that could not be read, and rows naming no question (mis-cased, mistyped): never silent
-    bad = [(row, row.problem() if row.error else res.feedback) for row, res in pairs
-           if row.error or res.note == "unknown-question"]
+    bad = [
+        (row, row.problem() if row.error else res.feedback)
+        for row, res in pairs
+        if row.error or res.note == "unknown-question"
+    ]
     lang = "en" if args.lang == "both" else args.lang
     for row, problem in bad:
         sys.stderr.write(f"kb-grade: {safe(args.submissions)}:{row.line}: {safe(problem.get(lang))}\n")
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
     if args.output:
-        sys.stderr.write(f"kb-grade: {message('graded', rows=len(pairs), summary=summary, path=args.output).get(lang)}\n")
+        sys.stderr.write(
+            f"kb-grade: {message('graded', rows=len(pairs), summary=summary, path=args.output).get(lang)}\n"
+        )
     return 2 if bad else 0  # the malformed rows were reported: invalid input, the rest graded
 
 
@@ -230,5 +244,15 @@ def _cmd_errata(args: argparse.Namespace) -> int:
 from .authoring import AUTHORING  # noqa: E402 - the commands for writing questions, kept apart for size
 from .report import REPORT  # noqa: E402 - what a class got wrong
 
-COMMANDS = {**AUTHORING, **REPORT, "errata": _cmd_errata, "grade": _cmd_grade, "derive": _cmd_derive, "list": _cmd_list,
-            "show": _cmd_show, "check": _cmd_check, "preview": _cmd_preview, "equiv": _cmd_equiv}
+COMMANDS = {
+    **AUTHORING,
+    **REPORT,
+    "errata": _cmd_errata,
+    "grade": _cmd_grade,
+    "derive": _cmd_derive,
+    "list": _cmd_list,
+    "show": _cmd_show,
+    "check": _cmd_check,
+    "preview": _cmd_preview,
+    "equiv": _cmd_equiv,
+}

@@ -35,7 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=["zh", "en", "both"], default=argparse.SUPPRESS, help="feedback language")
     common.add_argument("--bank", action="append", default=argparse.SUPPRESS, metavar="DIR", help=_BANK_HELP)
 
-    p = argparse.ArgumentParser(prog="kb-grade", description="Grade deep-learning maths answers safely (SymPy, no eval).")
+    p = argparse.ArgumentParser(
+        prog="kb-grade", description="Grade deep-learning maths answers safely (SymPy, no eval)."
+    )
     p.add_argument("--version", action="version", version=f"kb-grade {__version__}")
     p.add_argument("--json", action="store_true", default=False, help="machine-readable output")
     p.add_argument("--lang", choices=["zh", "en", "both"], default="both", help="feedback language")
@@ -68,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("derive", parents=[common], help="check a derivation, one step per line ('-' = stdin)")
     d.add_argument("file")
-    d.add_argument("--question", help="check the first line against the question's start and the last against its answer")
+    d.add_argument(
+        "--question", help="check the first line against the question's start and the last against its answer"
+    )
     d.add_argument("--vars", default="", help="e.g. 'theta=positive' (without --question)")
     _variant_args(d)
     _limit_args(d)
@@ -80,10 +84,18 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--jobs", type=int, default=None, help="parallel checks (default and maximum: the cores)")
     g.add_argument("--timeout", type=float, default=None, help="CPU-time limit per answer (s)")
     g.add_argument("--memory", type=int, default=None, help="memory limit per answer (MB)")
-    g.add_argument("--isolation", choices=["pool", "process"], default="pool",
-                   help="pool: rlimited workers replaced on any limit hit (fast); process: a fresh process per answer")
-    g.add_argument("--summary", metavar="FILE.csv", help="also write one row per student: a score per question, total, percent")
-    g.add_argument("--bom", action="store_true", help="start the summary with a UTF-8 BOM (Excel then reads Chinese names)")
+    g.add_argument(
+        "--isolation",
+        choices=["pool", "process"],
+        default="pool",
+        help="pool: rlimited workers replaced on any limit hit (fast); process: a fresh process per answer",
+    )
+    g.add_argument(
+        "--summary", metavar="FILE.csv", help="also write one row per student: a score per question, total, percent"
+    )
+    g.add_argument(
+        "--bom", action="store_true", help="start the summary with a UTF-8 BOM (Excel then reads Chinese names)"
+    )
     n = sub.add_parser("new", parents=[common], help="write a commented question template (ID.yaml)")
     n.add_argument("id")
     n.add_argument("--kind", required=True, help="numeric | symbolic | matrix | derivation")
@@ -161,7 +173,7 @@ def protect_answers(argv: list[str], parser: argparse.ArgumentParser | None = No
         else:
             positional.append(tok)
         j += 1
-    return head + [command, *opts, *(["--", *positional] if positional else [])]
+    return [*head, command, *opts, *(["--", *positional] if positional else [])]
 
 
 def main(argv: list[str] | None = None) -> int:

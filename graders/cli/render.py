@@ -18,17 +18,37 @@ if TYPE_CHECKING:
     from ..bank.model import Question
     from ..result import Result
 
-__all__ = ["console", "safe", "emit_json", "progress_bar", "show_result", "show_question", "show_list", "show_preview", "show_errata"]
+__all__ = [
+    "console",
+    "safe",
+    "emit_json",
+    "progress_bar",
+    "show_result",
+    "show_question",
+    "show_list",
+    "show_preview",
+    "show_errata",
+]
 
-_STYLE = {"correct": "bold green", "incorrect": "bold red", "wrong-form": "bold red", "invalid": "bold yellow",
-          "undetermined": "bold magenta", "timeout": "bold magenta", "too-large": "bold magenta", "error": "bold red"}
+_STYLE = {
+    "correct": "bold green",
+    "incorrect": "bold red",
+    "wrong-form": "bold red",
+    "invalid": "bold yellow",
+    "undetermined": "bold magenta",
+    "timeout": "bold magenta",
+    "too-large": "bold magenta",
+    "error": "bold red",
+}
 #: C0 controls but tab and newline, DEL, C1 controls, and bidirectional/invisible formatting characters
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
 
 def safe(text: str) -> str:
     """``text`` with every control or formatting character shown as an escape (``\\x1b``, ``\\u202e``)."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 def emit_json(obj: object) -> None:
@@ -93,12 +113,15 @@ def show_result(r: Result, lang: str = "both") -> None:
         point = ", ".join(f"{k} = {val}" for k, val in r.counterexample.items())
         c.print(f"[dim]{label('counterexample', lang)}:[/] {_esc(point)}")
     for s in r.steps:
-        mark = {"correct": "[green]✓[/]", "incorrect": "[red]✗[/]", "invalid": "[yellow]![/]"}.get(s.verdict.value, "[magenta]?[/]")
+        mark = {"correct": "[green]✓[/]", "incorrect": "[red]✗[/]", "invalid": "[yellow]![/]"}.get(
+            s.verdict.value, "[magenta]?[/]"
+        )
         c.print(f"{mark} {s.line:>2}  {_esc(s.text)}" + (f"  [dim]{_esc(s.note)}[/]" if s.note else ""))
 
 
-def show_question(q: Question, lang: str = "both", variant: int | None = None, values: dict | None = None,
-                  hints: bool = False) -> None:
+def show_question(
+    q: Question, lang: str = "both", variant: int | None = None, values: dict | None = None, hints: bool = False
+) -> None:
     from ..bank.variants import fill
 
     c = console()
@@ -107,8 +130,10 @@ def show_question(q: Question, lang: str = "both", variant: int | None = None, v
     c.print(f"[dim]{q.kind} · {q.topic}" + (f" · {label('variant', lang)} {variant}" if q.params else "") + "[/]")
     c.print(_esc(fill(q.prompt.get(lang), values or {})).rstrip())
     if q.variables:
-        c.print(f"[dim]{label('variables', lang)}:[/] " + _esc(", ".join(
-            v.name + (f" ({v.shape[0]}×{v.shape[1]})" if v.shape else "") for v in q.variables)))
+        c.print(
+            f"[dim]{label('variables', lang)}:[/] "
+            + _esc(", ".join(v.name + (f" ({v.shape[0]}×{v.shape[1]})" if v.shape else "") for v in q.variables))
+        )
     if q.source:
         c.print(f"[dim]{label('source', lang)}: {_esc(q.source.document)} — {_esc(q.source.section)}[/]")
     if not hints:
@@ -139,8 +164,13 @@ def show_errata(data: dict, lang: str = "both") -> None:
     text_lang = "zh" if lang == "zh" else "en"
     table = Table(show_header=True, header_style="bold")
     for column, style in (("id", "bold"), ("category", ""), ("check", "dim"), ("correction", "")):
-        table.add_column(column, style=style or None, overflow="fold", min_width=30 if column == "correction" else None,
-                         ratio=1 if column == "correction" else None)
+        table.add_column(
+            column,
+            style=style or None,
+            overflow="fold",
+            min_width=30 if column == "correction" else None,
+            ratio=1 if column == "correction" else None,
+        )
     for e in data["errata"]:
         correction = e["correction"][text_lang] if e["status"] == "error" else label("could-not-verify", text_lang)
         table.add_row(e["id"], e["category"], f"{e['check']['kind']}: {e['check'].get('result', '')}", correction)

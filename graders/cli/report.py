@@ -17,8 +17,11 @@ def report_text(report: dict, lang: str) -> str:
 
     lines = [f"{report['answers']} {label('report-answers', lang)}"]
     for q in report["questions"]:
-        shares = ", ".join(f"{label(k, lang)} {q['counts'][k]} ({100 * q['share'][k]:.0f}%)"
-                           for k in ("correct", "incorrect", "invalid", "other") if k != "other" or q["counts"][k])
+        shares = ", ".join(
+            f"{label(k, lang)} {q['counts'][k]} ({100 * q['share'][k]:.0f}%)"
+            for k in ("correct", "incorrect", "invalid", "other")
+            if k != "other" or q["counts"][k]
+        )
         lines += ["", f"{q['id']} ({q['answers']}): {shares}"]
         if q["notes"]:
             lines.append(f"  {label('report-notes', lang)}:")

@@ -79,9 +79,21 @@ def _read_own(q: Question, text: str, report: Report) -> bool:
                     require_number(tree)
             except InputError as exc:
                 reason = message(exc.code, **exc.params)
-                report.problems.append(Problem(q.path, line_of(text, where), "question-expression", {
-                    "id": q.id, "field": where.removeprefix("$."), "expression": fill(expression, values),
-                    "variant": index, "reason_zh": reason.zh, "reason_en": reason.en}))
+                report.problems.append(
+                    Problem(
+                        q.path,
+                        line_of(text, where),
+                        "question-expression",
+                        {
+                            "id": q.id,
+                            "field": where.removeprefix("$."),
+                            "expression": fill(expression, values),
+                            "variant": index,
+                            "reason_zh": reason.zh,
+                            "reason_en": reason.en,
+                        },
+                    )
+                )
                 ok = False
                 break
     return ok
@@ -92,9 +104,20 @@ def _self_tests(q: Question, text: str, report: Report) -> None:
         report.tests += 1
         r = check(q, t.answer, seed=t.seed)
         if r.verdict.value != t.verdict or (t.note and r.note != t.note):
-            report.problems.append(Problem(q.path, line_of(text, f"$.tests[{i}]"), "self-test-failed", {
-                "id": q.id, "index": i, "answer": t.answer, "expected": t.verdict + (f" ({t.note})" if t.note else ""),
-                "got": r.verdict.value + (f" ({r.note})" if r.note else "")}))
+            report.problems.append(
+                Problem(
+                    q.path,
+                    line_of(text, f"$.tests[{i}]"),
+                    "self-test-failed",
+                    {
+                        "id": q.id,
+                        "index": i,
+                        "answer": t.answer,
+                        "expected": t.verdict + (f" ({t.note})" if t.note else ""),
+                        "got": r.verdict.value + (f" ({r.note})" if r.note else ""),
+                    },
+                )
+            )
 
 
 def validate_file(path: Path, report: Report) -> Question | None:
@@ -108,8 +131,9 @@ def validate_file(path: Path, report: Report) -> Question | None:
         return None
     found = errors(data)
     for detail in found:
-        report.problems.append(Problem(str(path), line_of(text, detail), "question-schema",
-                                       {"path": str(path), "detail": detail}))
+        report.problems.append(
+            Problem(str(path), line_of(text, detail), "question-schema", {"path": str(path), "detail": detail})
+        )
     if found:
         return None
     try:
@@ -135,7 +159,13 @@ def validate_paths(targets: list[str]) -> Report:
             continue
         other = seen.get(q.id)
         if other is not None and Path(other).resolve() != real:
-            report.problems.append(Problem(q.path, line_of(_text(path), "$.id"), "question-duplicate",
-                                           {"path": q.path, "id": q.id, "other": other}))
+            report.problems.append(
+                Problem(
+                    q.path,
+                    line_of(_text(path), "$.id"),
+                    "question-duplicate",
+                    {"path": q.path, "id": q.id, "other": other},
+                )
+            )
         seen.setdefault(q.id, q.path)
     return report

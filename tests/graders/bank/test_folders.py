@@ -59,11 +59,14 @@ def test_without_folders_a_teachers_question_is_unknown(tmp_path):
     assert info.value.code == "unknown-question"
 
 
-@pytest.mark.parametrize("layout", [
-    "built-in",  # a teacher's id that the built-in bank already has
-    "two-folders",  # the same id in two teacher folders
-    "one-folder",  # the same id twice inside one folder (a sub-folder)
-])
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "built-in",  # a teacher's id that the built-in bank already has
+        "two-folders",  # the same id in two teacher folders
+        "one-folder",  # the same id twice inside one folder (a sub-folder)
+    ],
+)
 def test_a_duplicate_id_names_both_files(layout, tmp_path):
     if layout == "built-in":
         first = QUESTIONS_DIR / "mse-house-prices.yaml"
@@ -88,7 +91,7 @@ BAD = [
     ("missing", None, "bank-missing"),
     ("a file, not a folder", "file", "bank-missing"),
     ("not YAML", {"q.yaml": "id: [unclosed\n"}, "question-yaml"),
-    ("not JSON", {"q.json": "{\"id\": "}, "question-json"),
+    ("not JSON", {"q.json": '{"id": '}, "question-json"),
     ("not UTF-8", {"q.yaml": b"id: \xff\xfe\n"}, "question-unreadable"),
     ("schema", {"q.yaml": "id: q\nkind: essay\n"}, "question-schema"),
     ("id is not the file name", {"q.yaml": None}, "question-id-file"),

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from graders.bank import load_all
 from graders.cli.main import main
 from graders.grading.pipeline import check
-from graders.bank import load_all
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 _DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-exercises[ \t]+([^>]*?)[ \t]*-->", re.M)
@@ -20,15 +20,22 @@ _DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-exercises[ \t]+([^>]*?)[ \t]*-->",
 
 def _page_topics(lang: str) -> set[str]:
     """Topics some page of ``docs/<lang>`` lists with ``<!-- kb-exercises TOPIC ... -->``."""
-    return {t for page in (DOCS / lang).rglob("*.md") for m in _DIRECTIVE.finditer(page.read_text("utf-8"))
-            for t in m.group(1).split()}
+    return {
+        t
+        for page in (DOCS / lang).rglob("*.md")
+        for m in _DIRECTIVE.finditer(page.read_text("utf-8"))
+        for t in m.group(1).split()
+    }
 
 
 # a question's topic must be listed by a chapter in both languages
 CHAPTER_TOPICS = _page_topics("en") & _page_topics("zh")
 DOCUMENTS = {
-    "000_4320f6162912e08a.txt", "001_6fde8136eba59509.txt", "002_97a7b84e88c18b68.txt",
-    "003_063d0ce63d7a72b3.txt", "004_d9777f14845c3e5a.txt",
+    "000_4320f6162912e08a.txt",
+    "001_6fde8136eba59509.txt",
+    "002_97a7b84e88c18b68.txt",
+    "003_063d0ce63d7a72b3.txt",
+    "004_d9777f14845c3e5a.txt",
 }
 QUESTIONS = load_all()
 IDS = sorted(QUESTIONS)
@@ -62,9 +69,17 @@ def test_every_misconception_is_self_tested(qid):
 
 
 def test_source_claims_exist():
-    assert {"mse-house-prices", "cross-entropy-binary-example", "gd-step-quadratic", "sgd-step-quadratic",
-            "gd-iteration-two-steps", "sigmoid-example", "tanh-example", "steps-per-epoch-log-001",
-            "training-samples-validation-split-004"} <= set(CLAIMED)
+    assert {
+        "mse-house-prices",
+        "cross-entropy-binary-example",
+        "gd-step-quadratic",
+        "sgd-step-quadratic",
+        "gd-iteration-two-steps",
+        "sigmoid-example",
+        "tanh-example",
+        "steps-per-epoch-log-001",
+        "training-samples-validation-split-004",
+    } <= set(CLAIMED)
 
 
 @pytest.mark.parametrize("qid", CLAIMED)

@@ -6,15 +6,14 @@ from __future__ import annotations
 import json
 
 import jsonschema
-
 import pytest
 import yaml
 
-from graders.errors import QuestionError
-from graders.grading.pipeline import check
 from graders.bank import QUESTIONS_DIR, from_dict, load, load_all, variant_count
 from graders.bank.schema import SCHEMA_PATH, errors
 from graders.bank.variants import pick
+from graders.errors import QuestionError
+from graders.grading.pipeline import check
 
 QUESTIONS = load_all()
 SELF_TESTS = [(q.id, i) for q in QUESTIONS.values() for i in range(len(q.tests))]
@@ -55,14 +54,17 @@ def test_article_questions_name_their_source():
         assert src.section.startswith("数学模型和公式 & 详细讲解 & 举例说明")
 
 
-@pytest.mark.parametrize("mutate, fragment", [
-    (lambda d: d.pop("kind"), "missing required key 'kind'"),
-    (lambda d: d.update(kind="essay"), "is not one of"),
-    (lambda d: d.update(colour="red"), "unknown key 'colour'"),
-    (lambda d: d["title"].pop("zh"), "missing required key 'zh'"),
-    (lambda d: d.update(tests=[]), "wrong number of items"),
-    (lambda d: d.update(tolerance={"rel": -1}), "< 0"),
-])
+@pytest.mark.parametrize(
+    "mutate, fragment",
+    [
+        (lambda d: d.pop("kind"), "missing required key 'kind'"),
+        (lambda d: d.update(kind="essay"), "is not one of"),
+        (lambda d: d.update(colour="red"), "unknown key 'colour'"),
+        (lambda d: d["title"].pop("zh"), "missing required key 'zh'"),
+        (lambda d: d.update(tests=[]), "wrong number of items"),
+        (lambda d: d.update(tolerance={"rel": -1}), "< 0"),
+    ],
+)
 def test_schema_rejects(mutate, fragment):
     d = yaml.safe_load((QUESTIONS_DIR / "mse-house-prices.yaml").read_text(encoding="utf-8"))
     mutate(d)
@@ -80,23 +82,33 @@ def test_unknown_question(qid):
 
 # -- answers that need floor/ceil, checked against PyTorch (the reference) for every variant ----------
 
+
 def _keras_cnn(channels: int, side: int):
     """The articles' Keras model in PyTorch: (Flatten length, trainable parameters)."""
     torch = pytest.importorskip("torch")
     from torch import nn
 
-    features = nn.Sequential(nn.Conv2d(channels, 32, 3), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.MaxPool2d(2),
-                             nn.Conv2d(64, 64, 3), nn.Flatten())
+    features = nn.Sequential(
+        nn.Conv2d(channels, 32, 3),
+        nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3),
+        nn.MaxPool2d(2),
+        nn.Conv2d(64, 64, 3),
+        nn.Flatten(),
+    )
     flat = features(torch.zeros(1, channels, side, side)).shape[1]
     model = nn.Sequential(features, nn.Linear(flat, 64), nn.Linear(64, 10))
     return flat, sum(p.numel() for p in model.parameters())
 
 
-@pytest.mark.parametrize("qid, channels, pick_value", [
-    ("cnn-flatten-features", 1, lambda flat, params: flat),
-    ("cnn-total-params", 1, lambda flat, params: params),
-    ("cnn-cifar-flatten-features", 3, lambda flat, params: flat),
-])
+@pytest.mark.parametrize(
+    "qid, channels, pick_value",
+    [
+        ("cnn-flatten-features", 1, lambda flat, params: flat),
+        ("cnn-total-params", 1, lambda flat, params: params),
+        ("cnn-cifar-flatten-features", 3, lambda flat, params: flat),
+    ],
+)
 def test_cnn_answers_match_pytorch_in_every_variant(qid, channels, pick_value):
     q = QUESTIONS[qid]
     for seed in range(variant_count(q)):
@@ -119,10 +131,13 @@ def test_strided_conv_answer_matches_pytorch_in_every_variant():
         assert check(q, unrounded, seed=seed).note == "missing-floor", (seed, v)
 
 
-@pytest.mark.parametrize("qid, samples, batch", [
-    ("steps-per-epoch-validation-split", 54000, 32),
-    ("steps-per-epoch-log-001", 60000, 32),
-])
+@pytest.mark.parametrize(
+    "qid, samples, batch",
+    [
+        ("steps-per-epoch-validation-split", 54000, 32),
+        ("steps-per-epoch-log-001", 60000, 32),
+    ],
+)
 def test_steps_per_epoch_match_a_dataloader(qid, samples, batch):
     pytest.importorskip("torch")
     from torch.utils.data import DataLoader

@@ -31,13 +31,16 @@ def test_every_template_is_commented(kind):
     assert text.startswith("#") and text.count("#") >= 3
 
 
-@pytest.mark.parametrize("qid, kind, code", [
-    ("Bad", "numeric", "bad-id"),
-    ("-x", "numeric", "bad-id"),
-    ("a b", "numeric", "bad-id"),
-    ("x" * 81, "numeric", "bad-id"),
-    ("ok", "essay", "bad-kind"),
-])
+@pytest.mark.parametrize(
+    "qid, kind, code",
+    [
+        ("Bad", "numeric", "bad-id"),
+        ("-x", "numeric", "bad-id"),
+        ("a b", "numeric", "bad-id"),
+        ("x" * 81, "numeric", "bad-id"),
+        ("ok", "essay", "bad-kind"),
+    ],
+)
 def test_refused_ids_and_kinds(qid, kind, code):
     with pytest.raises(QuestionError) as info:
         template(kind, qid)
@@ -49,11 +52,14 @@ def test_the_default_file_is_the_id_here(tmp_path, monkeypatch):
     assert write_template("symbolic", "here").resolve() == (tmp_path / "here.yaml").resolve()
 
 
-@pytest.mark.parametrize("name, code", [
-    ("other.yaml", "new-file-name"),  # validate would refuse a file not named after its id
-    ("q.txt", "new-file-name"),
-    ("missing-folder/q.yaml", "cannot-write"),
-])
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("other.yaml", "new-file-name"),  # validate would refuse a file not named after its id
+        ("q.txt", "new-file-name"),
+        ("missing-folder/q.yaml", "cannot-write"),
+    ],
+)
 def test_refused_output_files(name, code, tmp_path):
     with pytest.raises(QuestionError) as info:
         write_template("numeric", "q", str(tmp_path / name))

@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from graders.cli.main import main
-from graders.grading.pipeline import check
 from graders.bank import load
 from graders.bank.variants import fill, pick, seed_for
+from graders.cli.main import main
+from graders.grading.pipeline import check
 
 Q = load("gd-step-variant")
 
@@ -18,10 +18,15 @@ def _expected(values: dict) -> float:
 
 
 # golden values: the same on every machine and in every process (sha256 of student and question id)
-@pytest.mark.parametrize("student, seed, index", [
-    ("alice", 15935489647114206063, 12), ("bob", 9931753569833433686, 2),
-    ("张三", 1253635374889607615, 26), ("s-0001", 14805823008668416401, 3),
-])
+@pytest.mark.parametrize(
+    "student, seed, index",
+    [
+        ("alice", 15935489647114206063, 12),
+        ("bob", 9931753569833433686, 2),
+        ("张三", 1253635374889607615, 26),
+        ("s-0001", 14805823008668416401, 3),
+    ],
+)
 def test_student_variant_is_deterministic_and_graded_consistently(student, seed, index):
     assert seed_for(student, Q.id) == seed
     got, values = pick(Q.params, seed)

@@ -31,14 +31,21 @@ def test_a_bad_jsonl_line_is_reported_and_the_rest_graded(what, middle, code, tm
     out = tmp_path / "out.jsonl"
     pairs = grade_file(p, out, isolation="none")
     assert [(row.line, row.error, res.verdict.value) for row, res in pairs] == [
-        (1, "", "correct"), (2, code, "invalid"), (3, "", "incorrect")]
+        (1, "", "correct"),
+        (2, code, "invalid"),
+        (3, "", "incorrect"),
+    ]
     assert len(out.read_text(encoding="utf-8").splitlines()) == 3  # the output could be written
 
 
 YAML = [
-    ("an alias bomb", "- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-     "- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n- {student: s2, question: mse-house-prices, answer: [*c, *c, *c]}\n",
-     "row-alias"),
+    (
+        "an alias bomb",
+        "- &a [x, x, x, x, x, x, x, x, x]\n- &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "- &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "- {student: s2, question: mse-house-prices, answer: [*c, *c, *c]}\n",
+        "row-alias",
+    ),
     ("a list as the answer", "- {student: s2, question: mse-house-prices, answer: [1, 2]}\n", "row-field"),
 ]
 
@@ -46,8 +53,12 @@ YAML = [
 @pytest.mark.parametrize("what, items, code", YAML, ids=[y[0] for y in YAML])
 def test_a_bad_yaml_item_is_reported_and_the_rest_graded(what, items, code, tmp_path):
     p = tmp_path / "subs.yaml"
-    p.write_text("- {student: s1, question: mse-house-prices, answer: '100'}\n" + items
-                 + "- {student: s3, question: mse-house-prices, answer: '70'}\n", encoding="utf-8")
+    p.write_text(
+        "- {student: s1, question: mse-house-prices, answer: '100'}\n"
+        + items
+        + "- {student: s3, question: mse-house-prices, answer: '70'}\n",
+        encoding="utf-8",
+    )
     rows = read_submissions(p)
     assert (rows[0].error, rows[-1].error) == ("", "")
     assert code in {r.error for r in rows[1:-1]}
@@ -60,17 +71,22 @@ def test_deeply_nested_yaml_is_refused_not_a_traceback(tmp_path):
     assert [(r.line, r.error) for r in read_submissions(p)] == [(1, "row-nested")]
 
 
-@pytest.mark.parametrize("question, suggestion", [
-    ("MSE-house-prices", "mse-house-prices"),  # mis-cased
-    ("mse-house-price", "mse-house-prices"),  # mistyped
-    ("no-such-question-at-all", ""),
-])
+@pytest.mark.parametrize(
+    "question, suggestion",
+    [
+        ("MSE-house-prices", "mse-house-prices"),  # mis-cased
+        ("mse-house-price", "mse-house-prices"),  # mistyped
+        ("no-such-question-at-all", ""),
+    ],
+)
 def test_an_unknown_question_is_reported_with_a_suggestion_and_exit_2(question, suggestion, tmp_path, capsys):
     from graders.cli.main import main
 
     p = tmp_path / "subs.jsonl"
-    p.write_text("\n".join([GOOD, json.dumps({"student": "s2", "question": question, "answer": "1"}), LAST]) + "\n",
-                 encoding="utf-8")
+    p.write_text(
+        "\n".join([GOOD, json.dumps({"student": "s2", "question": question, "answer": "1"}), LAST]) + "\n",
+        encoding="utf-8",
+    )
     assert main(["grade", str(p), "-o", str(tmp_path / "out.jsonl"), "--lang", "en", "--isolation", "process"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"kb-grade: {p}:2: No question with id '{question}'.")

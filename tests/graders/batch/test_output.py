@@ -82,15 +82,18 @@ def test_no_probe_file_is_left_behind(subs, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl", "subs.jsonl"]
 
 
-@pytest.mark.parametrize("answer, cell", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1+1", "'+1+1"),
-    ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("100", "100"),
-    ("a=b", "a=b"),  # only the start of a cell matters
-])
+@pytest.mark.parametrize(
+    "answer, cell",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1+1", "'+1+1"),
+        ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("100", "100"),
+        ("a=b", "a=b"),  # only the start of a cell matters
+    ],
+)
 def test_csv_cells_a_spreadsheet_would_execute_are_neutralised(answer, cell, tmp_path):
     import csv
 
@@ -124,8 +127,10 @@ def test_ctrl_c_says_how_far_it_got_and_keeps_the_previous_file(tmp_path, monkey
     monkeypatch.setattr("graders.isolation.run_many", interrupted)
     assert main(["grade", str(p), "-o", str(out), "--lang", "en"]) == 130
     err = capsys.readouterr().err
-    assert err == "kb-grade: Interrupted after grading 1 of 3 answers; no results were written " \
-                  "(a previous results file is unchanged).\n"
+    assert (
+        err == "kb-grade: Interrupted after grading 1 of 3 answers; no results were written "
+        "(a previous results file is unchanged).\n"
+    )
     assert out.read_text(encoding="utf-8") == "previous results\n"
 
 

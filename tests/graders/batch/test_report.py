@@ -15,8 +15,13 @@ from graders.cli.main import main
 
 
 def _rec(q, verdict, note="", answer="a", zh="", en=""):
-    return {"question": q, "verdict": verdict, "note": note or verdict, "answer": answer,
-            "feedback": {"zh": zh, "en": en}}
+    return {
+        "question": q,
+        "verdict": verdict,
+        "note": note or verdict,
+        "answer": answer,
+        "feedback": {"zh": zh, "en": en},
+    }
 
 
 SHARES = [
@@ -37,11 +42,16 @@ def test_shares(records, counts):
 
 
 def test_notes_and_wrong_answers_are_ranked_by_frequency():
-    records = ([_rec("q", "incorrect", "sign", " -1", en="the sign")] * 3
-               + [_rec("q", "incorrect", "half", "0.5", zh="一半")] * 2 + [_rec("q", "correct", answer="1")] * 9)
+    records = (
+        [_rec("q", "incorrect", "sign", " -1", en="the sign")] * 3
+        + [_rec("q", "incorrect", "half", "0.5", zh="一半")] * 2
+        + [_rec("q", "correct", answer="1")] * 9
+    )
     (q,) = build_report(records)["questions"]
-    assert [(n["note"], n["count"], n["feedback"]["en"]) for n in q["notes"]] == [("sign", 3, "the sign"),
-                                                                                  ("half", 2, "")]
+    assert [(n["note"], n["count"], n["feedback"]["en"]) for n in q["notes"]] == [
+        ("sign", 3, "the sign"),
+        ("half", 2, ""),
+    ]
     assert q["wrong_answers"] == [{"answer": "-1", "count": 3}, {"answer": "0.5", "count": 2}]  # trimmed
 
 
@@ -53,10 +63,17 @@ def test_only_the_top_notes_are_listed():
 
 def test_results_read_back_from_both_formats(tmp_path, capsys):
     subs = tmp_path / "subs.jsonl"
-    subs.write_text("".join(json.dumps(r) + "\n" for r in [
-        {"student": "a", "question": "mse-house-prices", "answer": "70"},
-        {"student": "b", "question": "mse-house-prices", "answer": "-100"},
-        {"student": "c", "question": "mse-house-prices", "answer": "100"}]), encoding="utf-8")
+    subs.write_text(
+        "".join(
+            json.dumps(r) + "\n"
+            for r in [
+                {"student": "a", "question": "mse-house-prices", "answer": "70"},
+                {"student": "b", "question": "mse-house-prices", "answer": "-100"},
+                {"student": "c", "question": "mse-house-prices", "answer": "100"},
+            ]
+        ),
+        encoding="utf-8",
+    )
     reports = []
     for name in ("res.jsonl", "res.csv"):
         assert main(["grade", str(subs), "-o", str(tmp_path / name), "--isolation", "process"]) == 0
@@ -73,14 +90,17 @@ def test_the_html_page_is_self_contained_and_escaped():
     assert "<link" not in page and "@import" not in page and "url(" not in page
 
 
-@pytest.mark.parametrize("argv, code", [
-    (["report", "{t}/res.jsonl"], 0),
-    (["report", "{t}/res.jsonl", "--json"], 0),
-    (["report", "{t}/res.jsonl", "--html", "{t}/r.html"], 0),
-    (["report", "{t}/missing.jsonl"], None),
-    (["report", "{t}/bad.jsonl"], None),
-    (["report", "{t}/res.jsonl", "--html", "{t}"], None),  # a folder: refused before anything is read
-])
+@pytest.mark.parametrize(
+    "argv, code",
+    [
+        (["report", "{t}/res.jsonl"], 0),
+        (["report", "{t}/res.jsonl", "--json"], 0),
+        (["report", "{t}/res.jsonl", "--html", "{t}/r.html"], 0),
+        (["report", "{t}/missing.jsonl"], None),
+        (["report", "{t}/bad.jsonl"], None),
+        (["report", "{t}/res.jsonl", "--html", "{t}"], None),  # a folder: refused before anything is read
+    ],
+)
 def test_report_command(argv, code, tmp_path, capsys):
     from graders.result import EXIT_USAGE
 
@@ -96,15 +116,32 @@ def test_round_trip_teachers_bank_to_report(tmp_path, monkeypatch, capsys):
     bank.mkdir()
     write_template("numeric", "t-mean", str(bank / "t-mean.yaml"))
     subs = tmp_path / "class.csv"
-    subs.write_bytes("\ufeffStudent ID;Question;Answer;Seed\n张三;t-mean;5;0\n李四;t-mean;15;0\n王五;t-mean;15;0\n"
-                     .replace("\n", "\r\n").encode("utf-8"))
-    argv = ["--bank", str(bank), "grade", str(subs), "-o", str(tmp_path / "res.jsonl"),
-            "--summary", str(tmp_path / "sum.csv"), "--isolation", "process"]
+    subs.write_bytes(
+        "\ufeffStudent ID;Question;Answer;Seed\n张三;t-mean;5;0\n李四;t-mean;15;0\n王五;t-mean;15;0\n".replace(
+            "\n", "\r\n"
+        ).encode("utf-8")
+    )
+    argv = [
+        "--bank",
+        str(bank),
+        "grade",
+        str(subs),
+        "-o",
+        str(tmp_path / "res.jsonl"),
+        "--summary",
+        str(tmp_path / "sum.csv"),
+        "--isolation",
+        "process",
+    ]
     assert main(argv) == 0
     assert "张三,1,1,1,100.0,0,0" in (tmp_path / "sum.csv").read_text(encoding="utf-8")
     capsys.readouterr()
     assert main(["report", str(tmp_path / "res.jsonl"), "--json", "--html", str(tmp_path / "r.html")]) == 0
     (q,) = json.loads(capsys.readouterr().out)["questions"]
     assert (q["id"], q["counts"]["correct"], q["notes"][0]["note"], q["notes"][0]["count"]) == (
-        "t-mean", 1, "forgot-to-divide", 2)
+        "t-mean",
+        1,
+        "forgot-to-divide",
+        2,
+    )
     assert "forgot-to-divide" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from graders.result import EXIT_USAGE
-
 import csv
 import json
 
@@ -11,6 +9,7 @@ import pytest
 
 from graders.batch import grade_file, grade_rows, read_submissions
 from graders.cli.main import main
+from graders.result import EXIT_USAGE
 
 GOOD = [
     {"student": "s1", "question": "mse-house-prices", "answer": "100"},
@@ -28,16 +27,35 @@ def _jsonl(tmp_path, rows, extra_lines=()):
 
 
 def test_jsonl_with_malformed_rows(tmp_path):
-    p = _jsonl(tmp_path, GOOD, ["not json", json.dumps({"student": "s5", "question": "mse-house-prices"}),
-                                json.dumps({"student": "s6", "question": "nope", "answer": "1"}), "[1, 2]"])
+    p = _jsonl(
+        tmp_path,
+        GOOD,
+        [
+            "not json",
+            json.dumps({"student": "s5", "question": "mse-house-prices"}),
+            json.dumps({"student": "s6", "question": "nope", "answer": "1"}),
+            "[1, 2]",
+        ],
+    )
     out = tmp_path / "out.jsonl"
     pairs = grade_file(p, out, jobs=2)
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["line"] for r in records] == [1, 2, 3, 4, 5, 6, 7, 8]
-    assert [r["verdict"] for r in records] == ["correct", "incorrect", "incorrect", "invalid",
-                                                "invalid", "invalid", "invalid", "invalid"]
+    assert [r["verdict"] for r in records] == [
+        "correct",
+        "incorrect",
+        "incorrect",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+        "invalid",
+    ]
     assert [r["note"] for r in records][4:] == ["bad-row", "bad-row", "unknown-question", "bad-row"]
-    assert records[4]["feedback"]["en"].startswith("Line 5: invalid JSON") and "missing answer" in records[5]["feedback"]["en"]
+    assert (
+        records[4]["feedback"]["en"].startswith("Line 5: invalid JSON")
+        and "missing answer" in records[5]["feedback"]["en"]
+    )
     assert records[4]["feedback"]["zh"].startswith("第 5 行：")
     assert records[1]["note"] == "article-arithmetic" and records[0]["student"] == "s1"
     assert len(pairs) == 8
@@ -45,20 +63,31 @@ def test_jsonl_with_malformed_rows(tmp_path):
 
 def test_csv_in_and_out(tmp_path):
     p = tmp_path / "subs.csv"
-    p.write_text("student,question,answer\ns1,mse-house-prices,300/3\ns2,mse-house-prices,\"1e2\"\n"
-                 "s3,mse-house-prices,1,extra\ns4,gd-step-quadratic,\"2 - 0.1*2\"\n", encoding="utf-8")
+    p.write_text(
+        'student,question,answer\ns1,mse-house-prices,300/3\ns2,mse-house-prices,"1e2"\n'
+        's3,mse-house-prices,1,extra\ns4,gd-step-quadratic,"2 - 0.1*2"\n',
+        encoding="utf-8",
+    )
     out = tmp_path / "out.csv"
     grade_file(p, out)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert [(r["line"], r["verdict"]) for r in rows] == [("2", "correct"), ("3", "correct"), ("4", "invalid"), ("5", "correct")]
+    assert [(r["line"], r["verdict"]) for r in rows] == [
+        ("2", "correct"),
+        ("3", "correct"),
+        ("4", "invalid"),
+        ("5", "correct"),
+    ]
     assert rows[2]["note"] == "bad-row"
 
 
 def test_yaml_line_numbers(tmp_path):
     p = tmp_path / "subs.yaml"
-    p.write_text("- {student: a, question: mse-house-prices, answer: '100'}\n"
-                 "- just a string\n"
-                 "- student: b\n  question: gd-step-quadratic\n  answer: '1.8'\n", encoding="utf-8")
+    p.write_text(
+        "- {student: a, question: mse-house-prices, answer: '100'}\n"
+        "- just a string\n"
+        "- student: b\n  question: gd-step-quadratic\n  answer: '1.8'\n",
+        encoding="utf-8",
+    )
     rows = read_submissions(p)
     assert [(r.line, bool(r.error)) for r in rows] == [(1, False), (2, True), (3, False)]
 

@@ -16,8 +16,11 @@ from graders.result import Result, Verdict
 
 def _pair(student, question, verdict, score=None, line=1, error=""):
     v = Verdict(verdict)
-    return Row(line, student, question, "a", error=error), Result(v, score=score if score is not None else float(
-        v is Verdict.CORRECT), note="unknown-question" if question == "nope" else v.value)
+    return Row(line, student, question, "a", error=error), Result(
+        v,
+        score=score if score is not None else float(v is Verdict.CORRECT),
+        note="unknown-question" if question == "nope" else v.value,
+    )
 
 
 CASES = [
@@ -32,11 +35,30 @@ CASES = [
     # partial credit as the grader gives it
     ([_pair("s", "q1", "incorrect", score=0.5), _pair("s", "q2", "correct")], ["0.5", "1"], "1.5", 2, "75.0", 0, 0),
     # answered twice: the last answer counts, the other is counted as a duplicate
-    ([_pair("s", "q1", "incorrect"), _pair("s", "q1", "correct"), _pair("s", "q2", "correct")],
-     ["1", "1"], "2", 2, "100.0", 0, 1),
+    (
+        [_pair("s", "q1", "incorrect"), _pair("s", "q1", "correct"), _pair("s", "q2", "correct")],
+        ["1", "1"],
+        "2",
+        2,
+        "100.0",
+        0,
+        1,
+    ),
     # a question not answered is empty; rows that could not be read or name no question are left out
-    ([_pair("s", "q1", "correct"), _pair("t", "q2", "correct"), _pair("s", "q2", "invalid", error="row-missing"),
-      _pair("s", "nope", "invalid")], ["1", ""], "1", 1, "100.0", 0, 0),
+    (
+        [
+            _pair("s", "q1", "correct"),
+            _pair("t", "q2", "correct"),
+            _pair("s", "q2", "invalid", error="row-missing"),
+            _pair("s", "nope", "invalid"),
+        ],
+        ["1", ""],
+        "1",
+        1,
+        "100.0",
+        0,
+        0,
+    ),
 ]
 
 
@@ -46,7 +68,12 @@ def test_summary_rows(pairs, cells, total, graded, percent, ungraded, duplicates
     assert row["student"] == "s"
     assert [row["q1"], row["q2"]] == cells
     assert (row["total"], row["graded"], row["percent"], row["ungraded"], row["duplicates"]) == (
-        total, graded, percent, ungraded, duplicates)
+        total,
+        graded,
+        percent,
+        ungraded,
+        duplicates,
+    )
 
 
 def test_students_and_questions_keep_the_files_order():
@@ -64,11 +91,17 @@ def test_csv_header_and_neutral_cells():
 @pytest.mark.parametrize("bom", [False, True])
 def test_grade_writes_the_summary(bom, tmp_path, capsys):
     p = tmp_path / "subs.jsonl"
-    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [
-        {"student": "张三", "question": "mse-house-prices", "answer": "100"},
-        {"student": "张三", "question": "gd-step-quadratic", "answer": "1.9"},
-        {"student": "李四", "question": "mse-house-prices", "answer": "abc("},
-    ]), encoding="utf-8")
+    p.write_text(
+        "".join(
+            json.dumps(r, ensure_ascii=False) + "\n"
+            for r in [
+                {"student": "张三", "question": "mse-house-prices", "answer": "100"},
+                {"student": "张三", "question": "gd-step-quadratic", "answer": "1.9"},
+                {"student": "李四", "question": "mse-house-prices", "answer": "abc("},
+            ]
+        ),
+        encoding="utf-8",
+    )
     summary = tmp_path / "summary.csv"
     argv = ["grade", str(p), "-o", str(tmp_path / "out.jsonl"), "--summary", str(summary), "--isolation", "process"]
     assert main(argv + (["--bom"] if bom else [])) == 0
@@ -76,7 +109,9 @@ def test_grade_writes_the_summary(bom, tmp_path, capsys):
     assert data.startswith(b"\xef\xbb\xbf") == bom
     rows = list(csv.DictReader(data.decode("utf-8-sig").splitlines()))
     assert [(r["student"], r["mse-house-prices"], r["total"], r["ungraded"]) for r in rows] == [
-        ("张三", "1", "1", "0"), ("李四", "invalid", "0", "1")]
+        ("张三", "1", "1", "0"),
+        ("李四", "invalid", "0", "1"),
+    ]
 
 
 def test_an_unwritable_summary_fails_before_grading(tmp_path, capsys):

@@ -23,11 +23,17 @@ def bank(tmp_path, monkeypatch):
     write_template("numeric", "t-mean", str(folder / "t-mean.yaml"))
     write_template("derivation", "t-steps", str(folder / "t-steps.yaml"))
     (tmp_path / "steps.txt").write_text(DERIVATION, encoding="utf-8")
-    (tmp_path / "subs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in [
-        {"student": "s1", "question": "t-mean", "answer": "5", "seed": 0},
-        {"student": "s2", "question": "t-mean", "answer": "15", "seed": 0},
-        {"student": "s3", "question": "mse-house-prices", "answer": "100"},
-    ]), encoding="utf-8")
+    (tmp_path / "subs.jsonl").write_text(
+        "".join(
+            json.dumps(r) + "\n"
+            for r in [
+                {"student": "s1", "question": "t-mean", "answer": "5", "seed": 0},
+                {"student": "s2", "question": "t-mean", "answer": "15", "seed": 0},
+                {"student": "s3", "question": "mse-house-prices", "answer": "100"},
+            ]
+        ),
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -82,8 +88,10 @@ def test_grade_grades_a_teachers_questions(bank, capsys):
     assert main(["--bank", str(bank / "course"), "grade", str(bank / "subs.jsonl"), "-o", str(out)]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["question"], r["verdict"], r["note"]) for r in rows] == [
-        ("t-mean", "correct", "correct"), ("t-mean", "incorrect", "forgot-to-divide"),
-        ("mse-house-prices", "correct", "correct")]
+        ("t-mean", "correct", "correct"),
+        ("t-mean", "incorrect", "forgot-to-divide"),
+        ("mse-house-prices", "correct", "correct"),
+    ]
 
 
 @pytest.mark.parametrize("problem", ["missing", "duplicate", "bad-file"])
@@ -130,7 +138,8 @@ def test_the_readme_example_round_trip(tmp_path, monkeypatch, capsys):
     assert main(["new", "softmax-grad", "--kind", "symbolic", "-o", "course/softmax-grad.yaml"]) == 2
     assert main(["validate", "course/"]) == 0
     assert main(["--bank", "course/", "check", "softmax-grad", "3x^2 + 2"]) == 0
-    (tmp_path / "class.jsonl").write_text(json.dumps({"student": "s", "question": "softmax-grad",
-                                                      "answer": "x^2 + 2"}) + "\n", encoding="utf-8")
+    (tmp_path / "class.jsonl").write_text(
+        json.dumps({"student": "s", "question": "softmax-grad", "answer": "x^2 + 2"}) + "\n", encoding="utf-8"
+    )
     assert main(["--bank", "course/", "grade", "class.jsonl", "-o", "results.csv"]) == 0
     assert "forgot-power-factor" in (tmp_path / "results.csv").read_text(encoding="utf-8")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from graders.result import EXIT_USAGE
-
 import json
 
 import pytest
 
 from graders.cli.main import main
+from graders.result import EXIT_USAGE
 
 
 def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict]:
@@ -23,10 +22,14 @@ def test_errata_json_lists_every_erratum_with_a_confirmed_check(capsys: pytest.C
     results = {e["check"]["result"] for e in data["errata"]}
     assert results <= {"confirmed", "needs-tests"} and "confirmed" in results
     first = data["errata"][0]
-    assert {"id", "document", "section", "claim", "correction", "explanation", "category", "chapter", "check"} <= set(first)
+    assert {"id", "document", "section", "claim", "correction", "explanation", "category", "chapter", "check"} <= set(
+        first
+    )
 
 
-@pytest.mark.parametrize(("prefix", "document"), [("000", "000_4320f6162912e08a.txt"), ("004_d97", "004_d9777f14845c3e5a.txt")])
+@pytest.mark.parametrize(
+    ("prefix", "document"), [("000", "000_4320f6162912e08a.txt"), ("004_d97", "004_d9777f14845c3e5a.txt")]
+)
 def test_errata_for_one_document(capsys: pytest.CaptureFixture[str], prefix: str, document: str) -> None:
     code, data = _json(capsys, "--document", prefix)
     assert code == 0

@@ -64,9 +64,11 @@ def test_list_json(capsys):
     rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
     mse = rows["mse-house-prices"]
     assert mse["title"]["zh"] and mse["title"]["en"] and mse["topic"] and mse["kind"] == "numeric"
-    assert mse["source"] == {"document": "000_4320f6162912e08a.txt",
-                             "section": "数学模型和公式 & 详细讲解 & 举例说明 / 损失函数 / 均方误差",
-                             "source_claim": "70"}
+    assert mse["source"] == {
+        "document": "000_4320f6162912e08a.txt",
+        "section": "数学模型和公式 & 详细讲解 & 举例说明 / 损失函数 / 均方误差",
+        "source_claim": "70",
+    }
     assert "source_claim" not in rows["relu-example"]["source"]  # the article got ReLU right
 
 
@@ -81,16 +83,19 @@ def test_usage_error_json(capsys):
     assert json.loads(capsys.readouterr().out)["error"] == "unknown-question"
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["check", "q", "-ln(2)"], ["check", "--", "q", "-ln(2)"]),
-    (["check", "q", "-ln(2)", "--json"], ["check", "--json", "--", "q", "-ln(2)"]),
-    (["check", "q", "--lang", "en", "-x"], ["check", "--lang", "en", "--", "q", "-x"]),
-    (["check", "q", "--timeout=5", "-x"], ["check", "--timeout=5", "--", "q", "-x"]),
-    (["--lang", "zh", "check", "q", "-x"], ["--lang", "zh", "check", "--", "q", "-x"]),
-    (["check", "q", "1"], ["check", "--", "q", "1"]),
-    (["check", "q", "--", "-x"], ["check", "--", "q", "-x"]),
-    (["list", "--json"], ["list", "--json"]),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (["check", "q", "-ln(2)"], ["check", "--", "q", "-ln(2)"]),
+        (["check", "q", "-ln(2)", "--json"], ["check", "--json", "--", "q", "-ln(2)"]),
+        (["check", "q", "--lang", "en", "-x"], ["check", "--lang", "en", "--", "q", "-x"]),
+        (["check", "q", "--timeout=5", "-x"], ["check", "--timeout=5", "--", "q", "-x"]),
+        (["--lang", "zh", "check", "q", "-x"], ["--lang", "zh", "check", "--", "q", "-x"]),
+        (["check", "q", "1"], ["check", "--", "q", "1"]),
+        (["check", "q", "--", "-x"], ["check", "--", "q", "-x"]),
+        (["list", "--json"], ["list", "--json"]),
+    ],
+)
 def test_protect_answers(argv, expected):
     assert protect_answers(argv) == expected
 
@@ -141,10 +146,11 @@ def test_a_closed_pipe_is_not_a_verdict(cli):
     import subprocess
     import sys
 
-    from .. conftest import ROOT  # noqa: I001
+    from ..conftest import ROOT
 
-    p = subprocess.Popen([sys.executable, "-m", "graders", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         cwd=ROOT)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "graders", "list"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT
+    )
     p.stdout.close()  # the reader goes away before kb-grade writes
     _, err = p.communicate(timeout=60)
     assert p.returncode == EXIT_PIPE and b"Traceback" not in err
@@ -160,6 +166,7 @@ def test_terminal_output_is_sanitised(answer, capsys):
 
 # -- subprocess: the real entry point, exactly as the docs show it ------------------
 
+
 def test_docs_commands_subprocess(cli):
     r = cli("check", "mse-house-prices", "100")
     assert r.returncode == 0, r.stderr
@@ -168,11 +175,14 @@ def test_docs_commands_subprocess(cli):
     assert r.returncode == 0 and "[200, 300, 400]" in r.stdout
 
 
-@pytest.mark.parametrize("answer, code, fragment", [
-    ("70", 1, "100 + 100 + 100"),
-    ("abc(", 2, "^"),
-    ("1e2", 0, "correct"),
-])
+@pytest.mark.parametrize(
+    "answer, code, fragment",
+    [
+        ("70", 1, "100 + 100 + 100"),
+        ("abc(", 2, "^"),
+        ("1e2", 0, "correct"),
+    ],
+)
 def test_check_subprocess(cli, answer, code, fragment):
     r = cli("check", "mse-house-prices", answer, "--lang", "en")
     assert r.returncode == code, r.stderr
@@ -188,7 +198,6 @@ def test_no_torch_or_lightning(cli):
     """kb-grade never imports torch or Lightning, not even while grading."""
     import subprocess
     import sys
-
     from pathlib import Path
 
     ROOT = Path(__file__).resolve().parents[3]
@@ -196,13 +205,19 @@ def test_no_torch_or_lightning(cli):
         "import sys; from graders.cli.main import main; "
         "main(['check', 'mse-house-prices', '100', '--json', '--no-sandbox']); "
         "main(['list', '--json']); "
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'torch', 'pytorch_lightning', 'lightning', 'lightning_fabric', 'numpy'}); "
+        "heavy = {'torch', 'pytorch_lightning', 'lightning', 'lightning_fabric', 'numpy'}; "
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in heavy); "
         "print('IMPORTED', bad)"
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "IMPORTED []" in r.stdout, r.stdout + r.stderr
-    t = subprocess.run([sys.executable, "-X", "importtime", "-m", "graders", "--version"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=60)
+    t = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "graders", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert t.returncode == 0
     imported = {line.split("|")[-1].strip().split(".")[0] for line in t.stderr.splitlines() if "|" in line}
     assert not imported & {"torch", "pytorch_lightning", "lightning", "sympy"}, imported & {"torch", "sympy"}
@@ -211,25 +226,31 @@ def test_no_torch_or_lightning(cli):
 SLOW = "sum(sin(i) + i^2, i, 1, 5000)"  # within every size limit, and seconds of SymPy work
 
 
-@pytest.mark.parametrize("argv", [
-    ["check", "mse-house-prices", SLOW, "--timeout", "0.3"],
-    ["equiv", SLOW, "0", "--timeout", "0.3"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "mse-house-prices", SLOW, "--timeout", "0.3"],
+        ["equiv", SLOW, "0", "--timeout", "0.3"],
+    ],
+)
 def test_hard_timeout_gives_exit_3(argv, capsys):
     assert main([*argv, "--json"]) == 3
     d = json.loads(capsys.readouterr().out)
     assert d["verdict"] == "timeout" and d["feedback"]["en"].startswith("The check timed out")
 
 
-@pytest.mark.parametrize("argv, code", [
-    (["preview", "-", "2θ(1-θ)"], 0),
-    (["preview", "mse-house-prices", "300/(3"], 2),
-    (["equiv", "2(θ-1)", "2θ-2"], 0),
-    (["equiv", "x^2", "x"], 1),
-    (["equiv", "log(-1-x^2)", "log(-1-x^2)+1"], 3),
-    (["equiv", "W x", "x W", "--vars", "W=3x4,x=4x1"], 2),
-    (["equiv", "x", "y", "--vars", "W=banana"], EXIT_USAGE),
-])
+@pytest.mark.parametrize(
+    "argv, code",
+    [
+        (["preview", "-", "2θ(1-θ)"], 0),
+        (["preview", "mse-house-prices", "300/(3"], 2),
+        (["equiv", "2(θ-1)", "2θ-2"], 0),
+        (["equiv", "x^2", "x"], 1),
+        (["equiv", "log(-1-x^2)", "log(-1-x^2)+1"], 3),
+        (["equiv", "W x", "x W", "--vars", "W=3x4,x=4x1"], 2),
+        (["equiv", "x", "y", "--vars", "W=banana"], EXIT_USAGE),
+    ],
+)
 def test_preview_and_equiv_exit_codes(argv, code, capsys):
     assert main(argv) == code
     assert main([*argv, "--json"]) == code

@@ -62,8 +62,12 @@ def test_in_a_fresh_interpreter_with_the_environment_setting(tmp_path):
     from tests.graders.conftest import ROOT
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONIOENCODING": "utf-8", "KB_GRADE_BANKS": str(tmp_path)}
-    run = lambda *a: subprocess.run([sys.executable, "-m", "graders", *a], capture_output=True, text=True,  # noqa: E731
-                                    env=env, cwd=tmp_path, timeout=60)
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "graders", *args], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+        )
+
     assert run("new", "t-q", "--kind", "symbolic").returncode == 0
     done = run("check", "t-q", "x^2 + 2", "--json")
     assert (done.returncode, json.loads(done.stdout)["note"]) == (1, "forgot-power-factor")

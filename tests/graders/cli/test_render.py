@@ -8,16 +8,19 @@ from graders.cli.main import main
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "both"])
-@pytest.mark.parametrize("argv", [
-    ["check", "mse-house-prices", "70"],
-    ["check", "mse-house-prices", "abc("],
-    ["check", "sigmoid-derivative", "σ(z)^2"],
-    ["check", "sq-error-derivative-steps", "d/dŷ (y-ŷ)^2\n= 2(y-ŷ)"],
-    ["preview", "-", "2θ(1-θ)"],
-    ["preview", "-", "2θ(1-"],
-    ["show", "backprop-two-layer-dw1"],
-    ["list"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "mse-house-prices", "70"],
+        ["check", "mse-house-prices", "abc("],
+        ["check", "sigmoid-derivative", "σ(z)^2"],
+        ["check", "sq-error-derivative-steps", "d/dŷ (y-ŷ)^2\n= 2(y-ŷ)"],
+        ["preview", "-", "2θ(1-θ)"],
+        ["preview", "-", "2θ(1-"],
+        ["show", "backprop-two-layer-dw1"],
+        ["list"],
+    ],
+)
 def test_human_output(argv, lang, capsys):
     main([*argv, "--lang", lang, "--no-sandbox"] if argv[0] in ("check", "preview") else [*argv, "--lang", lang])
     out = capsys.readouterr().out
@@ -62,8 +65,12 @@ def test_grade_rows_reports_progress(tmp_path):
     from graders.batch import grade_rows, read_submissions
 
     p = tmp_path / "subs.jsonl"
-    p.write_text("".join(json.dumps({"student": f"s{i}", "question": "mse-house-prices", "answer": "100"}) + "\n"
-                         for i in range(3)), encoding="utf-8")
+    p.write_text(
+        "".join(
+            json.dumps({"student": f"s{i}", "question": "mse-house-prices", "answer": "100"}) + "\n" for i in range(3)
+        ),
+        encoding="utf-8",
+    )
     calls = []
     grade_rows(read_submissions(p), isolation="none", progress=lambda d, t: calls.append((d, t)))
     assert calls == [(1, 3), (2, 3), (3, 3)]
