@@ -6,6 +6,7 @@
 ``kb-errata``             :mod:`sitebuild.plugins.errata` — the errata page (needs ``graders``)
 ``kb-exercises``          :mod:`sitebuild.plugins.exercises` — chapter question lists (needs ``graders``)
 ``kb-languages``          :mod:`sitebuild.plugins.languages` — interface strings per edition, language switch
+``kb-question-fields``    :mod:`sitebuild.plugins.question_fields` — the question file's fields (needs ``graders``)
 ========================  =================================================================
 """
 
@@ -13,6 +14,7 @@ from sitebuild.plugins.assets import AssetsPlugin
 from sitebuild.plugins.errata import ErrataPlugin
 from sitebuild.plugins.exercises import ExercisesPlugin
 from sitebuild.plugins.languages import LanguagesPlugin
+from sitebuild.plugins.question_fields import QuestionFieldsPlugin
 from sitebuild.plugins.run import RunPlugin
 
-__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "LanguagesPlugin", "RunPlugin"]
+__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "LanguagesPlugin", "QuestionFieldsPlugin", "RunPlugin"]

@@ -129,3 +129,16 @@ def test_the_404_page_speaks_both_languages(built_site: Path) -> None:
     assert "这个地址没有页面" in html and "There is no page at this address" in html
     links = re.findall(r'<div class="kb-not-found">.*?</div>', html, re.S)[0]
     assert re.findall(r'href="([^"]*)"', links) == ["/", "/en/"]  # the site's root: 404.html is served at any path
+
+
+@pytest.mark.parametrize(
+    ("page", "required"), [("writing-questions/index.html", "是"), ("en/writing-questions/index.html", "yes")]
+)
+def test_writing_questions_shows_the_schema_and_the_templates(built_site: Path, page: str, required: str) -> None:
+    from graders.bank.schema import schema
+
+    html = (built_site / page).read_text()
+    assert all(f"<code>{name}</code>" in html for name in schema()["properties"])
+    assert f"<td>{required}</td>" in html and html.count('class="tabbed-block"') == 4
+    text = re.sub(r"<[^>]+>", "", html)  # code is highlighted token by token
+    assert "forgot-to-divide" in text and "kb-grade validate course-bank" in text  # templates and workflow included
