@@ -86,18 +86,12 @@ NOT_AN_ERRATUM: dict[tuple[str, str], str] = {
 PENDING: dict[tuple[str, str, str], str] = {
     ("en", "applications.md", "have reached human recognition level"): "004b: 'human level' (ImageNet top-5 only)",
     ("zh", "applications.md", "达到了人类的识别水平"): "004b: 'human level' (ImageNet top-5 only)",
-    ("en", "applications.md", "models FaceNet, Dlib"): "004b: dlib is a C++ toolkit, not a model",
-    ("zh", "applications.md", "FaceNet、Dlib"): "004b: dlib is a C++ toolkit, not a model",
     ("en", "applications.md", "| `000` | Google Translate"): "000: GNMT (2016) was an LSTM encoder-decoder",
     ("zh", "applications.md", "| `000` | 谷歌翻译"): "000: GNMT (2016) was an LSTM encoder-decoder",
     ("en", "applications.md", "close to or better than human translation"): "000: BLEU cannot establish human parity",
     ("zh", "applications.md", "接近或超过人类翻译的水平"): "000: BLEU cannot establish human parity",
-    ("en", "applications.md", "Microsoft's Acoustic Model"): "001: a component, not a named model",
-    ("zh", "applications.md", "微软的 Acoustic Model"): "001: a component, not a named model",
     ("en", "applications.md", "Baidu's speech recognition uses DNNs and LSTMs"): "003: Deep Speech 2 is conv + GRU/RNN",
     ("zh", "applications.md", "百度的语音识别系统使用 DNN 和 LSTM"): "003: Deep Speech 2 is conv + GRU/RNN",
-    ("en", "applications.md", "WaveNet is used for speech translation"): "004b: WaveNet is for speech synthesis",
-    ("zh", "applications.md", "WaveNet 用于语音翻译"): "004b: WaveNet is for speech synthesis",
     (
         "en",
         "applications.md",
@@ -132,8 +126,6 @@ PENDING: dict[tuple[str, str, str], str] = {
     ("zh", "practice/digits.md", "| `003` §5.2 |"): "003: CIFAR-10, and the test set as validation_data",
     ("en", "resources.md", "| *Deep Learning* | Ian Goodfellow"): "003: lists the book as a 2016 paper",
     ("zh", "resources.md", "| *Deep Learning*（《深度学习》）"): "003: lists the book as a 2016 paper",
-    ("en", "resources.md", "| Generative Adversarial Nets |"): "003: title given as Generative Adversarial Networks",
-    ("zh", "resources.md", "| Generative Adversarial Nets |"): "003: title given as Generative Adversarial Networks",
 }
 
 
