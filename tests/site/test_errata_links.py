@@ -112,8 +112,6 @@ PENDING: dict[tuple[str, str, str], str] = {
     ("zh", "concepts.md", "| `002` | 学术界"): "002: collaboration diagram, corrected in collaboration.md",
     ("en", "history.md", "DBN (2006) and AlexNet (2012)"): "004: DBNs gave pre-training, not a vision result",
     ("zh", "history.md", "2006 年 DBN 与 2012 年 AlexNet"): "004: DBNs gave pre-training, not a vision result",
-    ("en", "models/cnn.md", "| `001` §4.2 |"): "001: max over the whole map is global pooling",
-    ("zh", "models/cnn.md", "| `001` §4.2 |"): "001: max over the whole map is global pooling",
     ("en", "models/gan.md", "| `000` | the generator"): "000: the generator gets gradients, not a 'quality'",
     ("zh", "models/gan.md", "| `000` | 生成器"): "000: the generator gets gradients, not a 'quality'",
     ("en", "models/gan.md", "| `003` §6.4 |"): "003: GAN recommendation data cannot be supported",
