@@ -118,8 +118,6 @@ PENDING: dict[tuple[str, str, str], str] = {
     ("zh", "models/gan.md", "| `004` 第二篇 §1.2 |"): "004b: GANs do not replace data collection",
     ("en", "practice/digits.md", "| `004` second article §5.2.2 |"): "004b: optimizer=sgd at lr 0.01",
     ("zh", "practice/digits.md", "| `004` 第二篇 §5.2.2 |"): "004b: optimizer=sgd at lr 0.01",
-    ("en", "practice/digits.md", "| `003` §5.2 |"): "003: CIFAR-10, and the test set as validation_data",
-    ("zh", "practice/digits.md", "| `003` §5.2 |"): "003: CIFAR-10, and the test set as validation_data",
 }
 
 
