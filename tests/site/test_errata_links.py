@@ -2,10 +2,10 @@
 
 Wherever a page says one of the five articles (``000``–``004``) is wrong, unsupported,
 misleading or out of date, the sentence links to the erratum that records it:
-``([e001-google-deepspeech](../errata.md#e001-google-deepspeech))``. The link text is the
-erratum id and the target is the errata page, which gives every entry an HTML id equal to its
-id, so the marker is the same in zh and en and takes the reader to the quoted claim, the
-correction and its check.
+``([e001-google-deepspeech](../errata.md#e001-google-deepspeech))`` (in zh inside full-width
+parentheses, several ids joined with 、). The link text is the erratum id and the target is the
+errata page, which gives every entry an HTML id equal to its id, so the link is the same in zh
+and en and takes the reader to the quoted claim, the correction and its check.
 
 The tests here
 
