@@ -104,8 +104,6 @@ PENDING: dict[tuple[str, str, str], str] = {
         "Amazon's deep-learning recommender",
     ): "001: Amazon's published method is item-to-item CF",
     ("zh", "applications.md", "亚马逊的深度学习推荐系统"): "001: Amazon's published method is item-to-item CF",
-    ("en", "concepts.md", "| `003` | five flowcharts"): "003: a workflow; the loop drawn as a chain",
-    ("zh", "concepts.md", "| `003` | 五张流程图"): "003: a workflow; the loop drawn as a chain",
     ("en", "concepts.md", "| `004` | in words"): "004: VAE listed as an architecture next to CNN and RNN",
     ("zh", "concepts.md", "| `004` | 文字描述"): "004: VAE listed as an architecture next to CNN and RNN",
     ("en", "concepts.md", "| `002` | academia"): "002: collaboration diagram, corrected in collaboration.md",
