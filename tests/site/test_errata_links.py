@@ -36,8 +36,10 @@ MARKER = re.compile(r"\]\((?:\.\./)*errata\.md#(e00[0-4]-[a-z0-9-]+)\)")
 ARTICLE = re.compile(r"`00[0-4]`")
 JUDGEMENT = re.compile(
     r"\b(?:wrong|incorrect|not correct|unsupported|cannot be supported|misleading|out of date|outdated|"
-    r"mistaken|erroneous|false|cannot be verified|could not be verified|cannot be confirmed)\b"
-    r"|错误|错的|不对|有误|过时|误导|没有依据|不成立|算错|写错|无法证实|无法核实",
+    r"mistaken|erroneous|false|cannot be verified|could not be verified|cannot be confirmed|"
+    r"imprecise|inaccurate|incomplete|cannot run|confuses|drops the)\b"
+    r"|错误|错的|不对|有误|过时|误导|没有依据|不成立|算错|写错|无法证实|无法核实"
+    r"|不准确|不完整|不能运行|混淆|漏掉|遗漏|文中写成|写成了",
     re.I,
 )
 # pages that are about the errata themselves or list the articles' structure, not assessments
@@ -85,6 +87,8 @@ NOT_AN_ERRATUM: dict[tuple[str, str], str] = {
     "each error to its erratum",
     ("articles.md", "本站的内容来自五篇中文文章"): "the introduction says the articles contain many errors in general; "
     "the sections below and the errata page list them",
+    ("faq.md", "遗漏了数据划分和部署后的监控"): "an omission in a FAQ answer (missing steps), not a wrong claim",
+    ("math/linear-algebra-calculus.md", "以免混淆"): "about this page's own notation, not an error",
     ("concepts.md", "类别不平衡时准确率会误导"): "'misleading' is about the accuracy metric, not about an article",
     ("models/gan.md", '!!! note "来源"'): "the sources box only names the sections the page draws on; the TTUR "
     "misattribution it mentions is linked in the text above",
@@ -108,6 +112,11 @@ PENDING: dict[tuple[str, str, str], str] = {
     ("zh", "concepts.md", "| `004` | 文字描述"): "004: VAE listed as an architecture next to CNN and RNN",
     ("en", "concepts.md", "| `002` | academia"): "002: collaboration diagram, corrected in collaboration.md",
     ("zh", "concepts.md", "| `002` | 学术界"): "002: collaboration diagram, corrected in collaboration.md",
+    ("en", "concepts.md", "concrete implementation of neural networks"): "001 imprecise; 004b incomplete",
+    ("en", "models/gan.md", "the loss function measures the performance"): "003: loss is no quality metric",
+    ("zh", "models/gan.md", "损失函数衡量生成器和判别器的性能"): "003: loss is no quality metric",
+    ("en", "models/rnn.md", "The update gate decides how much"): "004b: GRU gates incomplete",
+    ("zh", "models/rnn.md", "更新门决定保留多少旧状态"): "004b: GRU gates incomplete",
     ("en", "history.md", "DBN (2006) and AlexNet (2012)"): "004: DBNs gave pre-training, not a vision result",
     ("zh", "history.md", "2006 年 DBN 与 2012 年 AlexNet"): "004: DBNs gave pre-training, not a vision result",
     ("en", "models/gan.md", "| `000` | the generator"): "000: the generator gets gradients, not a 'quality'",
