@@ -103,8 +103,8 @@ NOT_AN_ERRATUM: dict[tuple[str, str], str] = {
 PENDING: dict[tuple[str, str, str], str] = {
     ("en", "applications.md", "have reached human recognition level"): "004b: 'human level' (ImageNet top-5 only)",
     ("zh", "applications.md", "达到了人类的识别水平"): "004b: 'human level' (ImageNet top-5 only)",
-    ("en", "applications.md", "Baidu's speech recognition uses DNNs and LSTMs"): "003: DS2 is conv + GRU; verdict needs review",
-    ("zh", "applications.md", "百度的语音识别系统使用 DNN 和 LSTM"): "003: DS2 is conv + GRU; verdict needs review",
+    ("en", "applications.md", "Baidu's speech recognition uses DNNs and LSTMs"): "003: DS2: conv + GRU; review",
+    ("zh", "applications.md", "百度的语音识别系统使用 DNN 和 LSTM"): "003: DS2: conv + GRU; review",
     ("en", "concepts.md", "| `004` | in words"): "004: VAE listed as an architecture next to CNN and RNN",
     ("zh", "concepts.md", "| `004` | 文字描述"): "004: VAE listed as an architecture next to CNN and RNN",
     ("en", "concepts.md", "| `002` | academia"): "002: collaboration diagram, corrected in collaboration.md",
