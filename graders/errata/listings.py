@@ -18,7 +18,7 @@ from .maths import printed_matches
 from .registry import register
 
 __all__ = ["layer_counts", "undefined_names", "compile_argument", "listing_facts", "log_metric",
-           "balanced_delimiters", "count_items"]
+           "balanced_delimiters", "count_items", "validation_held_out"]
 
 
 _LAYER_CALL = re.compile(r"\b(?:layers\.)?(Conv2D|MaxPooling2D|AveragePooling2D|Dense|Flatten|Dropout)\(")
@@ -147,3 +147,22 @@ def count_items(value: int, *, excerpt: str) -> bool:
     """How many items does an enumeration in Chinese (、 and 以及 separated) have?"""
     items = [p for p in re.split(r"、|以及", excerpt) if p.strip()]
     return int(value) == len(items)
+
+
+@register("listing")
+def validation_held_out(value: bool, *, excerpt: str) -> bool:
+    """Is it ``value`` that the data passed to ``fit(validation_data=…)`` is held out from the data
+    the listing finally ``evaluate``s on? (Read with ``ast``: the variable names of both.)"""
+    tree = ast.parse(_dedent(excerpt))
+    validation, evaluated = set(), set()
+    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+        name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+        if name == "fit":
+            for kw in call.keywords:
+                if kw.arg == "validation_data":
+                    validation |= {n.id for n in ast.walk(kw.value) if isinstance(n, ast.Name)}
+        elif name == "evaluate":
+            evaluated |= {n.id for a in call.args for n in ast.walk(a) if isinstance(n, ast.Name)}
+    if not validation or not evaluated:
+        raise ValueError("the excerpt needs a fit(validation_data=...) and an evaluate(...) call")
+    return (not validation & evaluated) is bool(value)

@@ -102,6 +102,27 @@ def conv_formula(value: str) -> bool:
 
 
 @register("torch", registry=EXTRA)
+def pooling_formula(value: str) -> bool:
+    """Which formula is a (2x2) max-pooling layer? Compared with ``torch.nn.functional.max_pool2d``.
+
+    "window":  x''_ij = max over the 2x2 window (i, j) of x' (a smaller feature map);
+    "article": x'' = max(x'), one maximum over the whole feature map (a single number).
+    """
+    import torch
+    import torch.nn.functional as F
+
+    x = torch.randn(1, 1, 6, 6, generator=torch.Generator().manual_seed(0))
+    ref = F.max_pool2d(x, 2)
+    if value == "window":
+        got = x.unfold(2, 2, 2).unfold(3, 2, 2).amax(dim=(-1, -2))
+    elif value == "article":
+        got = x.amax().view(1, 1, 1, 1)
+    else:
+        return False
+    return got.shape == ref.shape and torch.allclose(got, ref)
+
+
+@register("torch", registry=EXTRA)
 def attention_sees_order(value: str) -> bool:
     """Can self-attention use word order when positional encodings are added ``value``?
 

@@ -298,3 +298,14 @@ def test_adam_first_step_differs_visibly() -> None:
     """The article's rule moves w by α·g on the first step, Adam by about α (sign of g)."""
     g, lr = 6.0, 0.1
     assert abs(lr * g - lr) > 0.4
+
+
+def test_validation_held_out_reads_fit_and_evaluate() -> None:
+    from graders.errata.listings import validation_held_out
+
+    held = "model.fit(x, y, validation_data=(x_val, y_val))\nmodel.evaluate(x_test, y_test)\n"
+    leaked = "model.fit(x, y, validation_data=(x_test, y_test))\nmodel.evaluate(x_test, y_test)\n"
+    assert validation_held_out(True, excerpt=held) and not validation_held_out(False, excerpt=held)
+    assert validation_held_out(False, excerpt=leaked) and not validation_held_out(True, excerpt=leaked)
+    with pytest.raises(ValueError, match="validation_data"):
+        validation_held_out(True, excerpt="model.evaluate(x_test, y_test)\n")
