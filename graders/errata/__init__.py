@@ -14,14 +14,46 @@ True
 from __future__ import annotations
 
 from .checks import REGISTRY, CheckOutcome, bibliography, register, resolve, run
-from .model import (CATEGORIES, KINDS, STATUSES, TEST_ONLY_KINDS, Check, Document, Errata, ErrataError, Erratum, from_dict, load,
-                    load_file, normalise)
+from .model import (
+    CATEGORIES,
+    KINDS,
+    STATUSES,
+    TEST_ONLY_KINDS,
+    Check,
+    Document,
+    Errata,
+    ErrataError,
+    Erratum,
+    from_dict,
+    load,
+    load_file,
+    normalise,
+)
 
 __all__ = [
-    "CATEGORIES", "KINDS", "STATUSES", "TEST_ONLY_KINDS", "Check", "CheckOutcome", "Document", "Errata", "ErrataError", "Erratum",
-    "REGISTRY", "bibliography", "from_dict", "load", "load_file", "normalise", "register", "resolve", "run",
-    "run_all", "report",
+    "CATEGORIES",
+    "KINDS",
+    "STATUSES",
+    "TEST_ONLY_KINDS",
+    "Check",
+    "CheckOutcome",
+    "Document",
+    "Errata",
+    "ErrataError",
+    "Erratum",
+    "REGISTRY",
+    "bibliography",
+    "from_dict",
+    "load",
+    "load_file",
+    "normalise",
+    "register",
+    "resolve",
+    "run",
+    "run_all",
+    "report",
 ]
+
 
 def run_all(errata: Errata | None = None, extra: dict | None = None) -> list[dict]:
     """Run every check; one row per erratum: id, kind/name and ``result``.
@@ -37,9 +69,12 @@ def run_all(errata: Errata | None = None, extra: dict | None = None) -> list[dic
         else:
             try:
                 out = run(e, extra)
-                row.update(result="confirmed" if out.ok else "failed", claim_true=out.claim_true,
-                           correction_true=out.correction_true)
-            except Exception as exc:  # noqa: BLE001 - reported, and the test suite fails on it
+                row.update(
+                    result="confirmed" if out.ok else "failed",
+                    claim_true=out.claim_true,
+                    correction_true=out.correction_true,
+                )
+            except Exception as exc:
                 row.update(result="failed", error=f"{type(exc).__name__}: {exc}")
         rows.append(row)
     return rows
@@ -49,12 +84,21 @@ def report(errata: Errata | None = None, extra: dict | None = None) -> dict:
     """What ``kb-grade errata --json`` can print: documents, entries (with check results), counts."""
     errata = errata or load()
     results = {r["id"]: r for r in run_all(errata, extra)}
-    entries = [{**e.to_dict(), "check": {**e.to_dict()["check"], **{k: v for k, v in results[e.id].items()
-                                                                    if k not in ("id", "kind", "name")}}}
-               for e in errata]
+    entries = [
+        {
+            **e.to_dict(),
+            "check": {
+                **e.to_dict()["check"],
+                **{k: v for k, v in results[e.id].items() if k not in ("id", "kind", "name")},
+            },
+        }
+        for e in errata
+    ]
     return {
-        "documents": [{"file": d.file, "title": d.title, "errata": [e.id for e in errata if e.document == d.file]}
-                      for d in errata.documents.values()],
+        "documents": [
+            {"file": d.file, "title": d.title, "errata": [e.id for e in errata if e.document == d.file]}
+            for d in errata.documents.values()
+        ],
         "errata": entries,
         "counts": {
             "total": len(entries),

@@ -14,17 +14,48 @@ True
 from __future__ import annotations
 
 from .diagrams import graph_center, graph_properties, mermaid_edges
-from .listings import (balanced_delimiters, compile_argument, count_items, layer_counts, listing_facts, log_metric,
-                       undefined_names)
+from .listings import (
+    balanced_delimiters,
+    compile_argument,
+    count_items,
+    layer_counts,
+    listing_facts,
+    log_metric,
+    undefined_names,
+)
 from .maths import chain_rule, gd_iterates, grade, is_linear, printed_matches, printed_values, squared_error_loss
 from .model import Check
 from .references import BIBLIOGRAPHY_FILE, _authors_match, bibliography, field, match, years
 from .registry import REGISTRY, CheckOutcome, register, resolve, run
 
 __all__ = [
-    "REGISTRY", "CheckOutcome", "register", "resolve", "run", "Check", "BIBLIOGRAPHY_FILE", "bibliography",
-    "printed_matches", "printed_values", "is_linear", "gd_iterates", "squared_error_loss", "chain_rule", "grade",
-    "match", "field", "years", "layer_counts", "undefined_names", "compile_argument", "listing_facts",
-    "log_metric", "balanced_delimiters", "count_items", "mermaid_edges", "graph_properties", "graph_center",
+    "REGISTRY",
+    "CheckOutcome",
+    "register",
+    "resolve",
+    "run",
+    "Check",
+    "BIBLIOGRAPHY_FILE",
+    "bibliography",
+    "printed_matches",
+    "printed_values",
+    "is_linear",
+    "gd_iterates",
+    "squared_error_loss",
+    "chain_rule",
+    "grade",
+    "match",
+    "field",
+    "years",
+    "layer_counts",
+    "undefined_names",
+    "compile_argument",
+    "listing_facts",
+    "log_metric",
+    "balanced_delimiters",
+    "count_items",
+    "mermaid_edges",
+    "graph_properties",
+    "graph_center",
     "_authors_match",
 ]

@@ -17,8 +17,16 @@ from typing import Any
 from .maths import printed_matches
 from .registry import register
 
-__all__ = ["layer_counts", "undefined_names", "compile_argument", "listing_facts", "log_metric",
-           "balanced_delimiters", "count_items", "validation_held_out"]
+__all__ = [
+    "layer_counts",
+    "undefined_names",
+    "compile_argument",
+    "listing_facts",
+    "log_metric",
+    "balanced_delimiters",
+    "count_items",
+    "validation_held_out",
+]
 
 
 _LAYER_CALL = re.compile(r"\b(?:layers\.)?(Conv2D|MaxPooling2D|AveragePooling2D|Dense|Flatten|Dropout)\(")
@@ -60,8 +68,11 @@ def undefined_names(value: list, *, excerpt: str) -> bool:
     return sorted(set(used)) == sorted(value)
 
 
-_LOSS_ALIASES = {"mse": "mean_squared_error", "mean_squared_error": "mean_squared_error",
-                 "meansquarederror": "mean_squared_error"}
+_LOSS_ALIASES = {
+    "mse": "mean_squared_error",
+    "mean_squared_error": "mean_squared_error",
+    "meansquarederror": "mean_squared_error",
+}
 
 
 @register("listing")
@@ -94,9 +105,12 @@ def listing_facts(value: dict, *, excerpt: str) -> bool:
         or any(a in {"Dense", "Conv2D", "Embedding", "MultiHeadAttention", "add"} for a in attrs),
         "loads_pretrained": "from_pretrained" in attrs,
         "placeholders": sorted(
-            t.id for n in ast.walk(tree) if isinstance(n, ast.Assign)
-            and isinstance(n.value, ast.Constant) and n.value.value is Ellipsis
-            for t in n.targets if isinstance(t, ast.Name)),
+            t.id
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) and n.value.value is Ellipsis
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        ),
         "compiles": "compile" in attrs,
     }
     return all(facts.get(k) == (sorted(v) if isinstance(v, list) else v) for k, v in value.items())
@@ -136,9 +150,8 @@ def balanced_delimiters(value: str, **_: Any) -> bool:
     for ch in s:
         if ch in "{(":
             stack.append(ch)
-        elif ch in pairs:
-            if not stack or stack.pop() != pairs[ch]:
-                return False
+        elif ch in pairs and (not stack or stack.pop() != pairs[ch]):
+            return False
     return not stack
 
 

@@ -46,7 +46,7 @@ def printed_values(value: list, *, function: str, inputs: list) -> bool:
     x, expr = _sympy_function(function)
     if len(value) != len(inputs):
         return False
-    return all(printed_matches(float(expr.subs(x, xi).evalf(30)), v) for xi, v in zip(inputs, value))
+    return all(printed_matches(float(expr.subs(x, xi).evalf(30)), v) for xi, v in zip(inputs, value, strict=True))
 
 
 @register("sympy")
@@ -59,8 +59,11 @@ def is_linear(value: str, *, function: str, points: list) -> bool:
 
     x, expr = _sympy_function(function)
     f = lambda v: sp.simplify(expr.subs(x, sp.nsimplify(v)))  # noqa: E731
-    linear = all(sp.simplify(f(a + b) - f(a) - f(b)) == 0 and sp.simplify(f(a * b) - a * f(b)) == 0
-                 for a in points for b in points)
+    linear = all(
+        sp.simplify(f(a + b) - f(a) - f(b)) == 0 and sp.simplify(f(a * b) - a * f(b)) == 0
+        for a in points
+        for b in points
+    )
     return value == ("linear" if linear else "nonlinear")
 
 
@@ -92,7 +95,7 @@ def squared_error_loss(value: str, *, errors: list) -> bool:
 
     e = [sp.nsimplify(v) for v in errors]
     n = len(e)
-    sse = sum(v ** 2 for v in e)
+    sse = sum(v**2 for v in e)
     candidates = {"half_sum": sse / 2, "sum": sse, "mean": sse / n}
     mse = sp.Rational(1, n) * sse
     return value in candidates and sp.simplify(candidates[value] - mse) == 0
@@ -109,7 +112,7 @@ def chain_rule(value: str) -> bool:
 
     x, g = sp.symbols("x g", real=True)
     f = sp.sin
-    G = x ** 2 + 1
+    G = x**2 + 1
     true = sp.diff(f(G), x)
     df_dg = sp.diff(f(g), g).subs(g, G)
     candidates = {"article": sp.diff(f(G), x) * df_dg, "standard": sp.diff(G, x) * df_dg}
@@ -118,8 +121,9 @@ def chain_rule(value: str) -> bool:
 
 # ------------------------------------------------------------------------- questions
 
+
 @register("question")
-def grade(value: Any, *, id: str, seed: int | None = None) -> bool:  # noqa: A002 - the question id
+def grade(value: Any, *, id: str, seed: int | None = None) -> bool:
     """Is ``value`` graded *correct* by the kb-grade question ``id``?"""
     from ..bank import load
     from ..grading.pipeline import check

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,12 @@ import yaml
 from ..errors import GraderError
 from ..result import Text
 
+# fmt: off
 __all__ = [
     "ErrataError", "Check", "Erratum", "Document", "Errata",
     "CATEGORIES", "STATUSES", "KINDS", "TEST_ONLY_KINDS", "ERRATA_FILE", "load", "load_file", "from_dict", "normalise",
 ]
+# fmt: on
 
 ERRATA_FILE = Path(__file__).with_name("errata.yaml")
 
@@ -91,13 +93,14 @@ class Erratum:
     explanation: Text
     chapter: str
     check: Check
-    correction: Text = Text()
+    correction: Text = Text()  # noqa: RUF009 - frozen, so one shared default is safe
     occurrence: int | None = None  # which occurrence of a repeated quote (1-based)
     excerpt: str = ""  # verbatim code or diagram the check analyses (also quoted from the article)
 
     def to_dict(self) -> dict:
         """Plain JSON-able mapping (what ``kb-grade errata --json`` prints for one entry)."""
         page, _, anchor = self.chapter.partition("#")
+        # fmt: off
         return {
             "id": self.id, "document": self.document, "section": self.section, "claim": self.claim,
             "occurrence": self.occurrence, "status": self.status, "category": self.category,
@@ -106,6 +109,7 @@ class Erratum:
             "chapter": {"page": page, "anchor": anchor or None},
             "check": {"kind": self.check.kind, "name": self.check.name},
         }
+        # fmt: on
 
 
 @dataclass(frozen=True)
@@ -157,15 +161,18 @@ def _str(d: dict, key: str, eid: str) -> str:
     return v
 
 
+# fmt: off
 _ENTRY_KEYS = {"id", "document", "section", "claim", "occurrence", "correction", "explanation", "category",
                "status", "chapter", "check", "excerpt"}
+# fmt: on
 _CHECK_KEYS = {"kind", "name", "args", "claim", "correction"}
 
 
 def _check(d: Any, eid: str, status: str = "error") -> Check:
     if not isinstance(d, dict):
-        raise ErrataError("every erratum needs a check (a mapping with kind, name, claim, correction)",
-                          entry=eid, field="check")
+        raise ErrataError(
+            "every erratum needs a check (a mapping with kind, name, claim, correction)", entry=eid, field="check"
+        )
     unknown = set(d) - _CHECK_KEYS
     if unknown:
         raise ErrataError(f"unknown keys {sorted(unknown)}", entry=eid, field="check")
@@ -178,8 +185,9 @@ def _check(d: Any, eid: str, status: str = "error") -> Check:
         if key == "correction" and status == "unverifiable" and d.get(key) is None:
             continue  # nothing is claimed to be right: the check only shows the claim is not verified
         if key not in d or d[key] is None:
-            raise ErrataError("missing: the check must state the claimed and the corrected value",
-                              entry=eid, field=f"check.{key}")
+            raise ErrataError(
+                "missing: the check must state the claimed and the corrected value", entry=eid, field=f"check.{key}"
+            )
     if d["claim"] == d.get("correction"):
         raise ErrataError("claim and correction are equal", entry=eid, field="check.correction")
     args = d.get("args") or {}
@@ -194,8 +202,11 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         raise ErrataError("an entry must be a mapping", entry=f"#{index}", field="-")
     eid = d.get("id")
     if not isinstance(eid, str) or not _ID.match(eid):
-        raise ErrataError("id must look like e000-some-words (document number, then lowercase words)",
-                          entry=str(eid) if eid else f"#{index}", field="id")
+        raise ErrataError(
+            "id must look like e000-some-words (document number, then lowercase words)",
+            entry=str(eid) if eid else f"#{index}",
+            field="id",
+        )
     unknown = set(d) - _ENTRY_KEYS
     if unknown:
         raise ErrataError(f"unknown keys {sorted(unknown)}", entry=eid, field="-")
@@ -212,8 +223,11 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         raise ErrataError(f"unknown status {status!r}; one of {', '.join(STATUSES)}", entry=eid, field="status")
     chapter = _str(d, "chapter", eid)
     if not _CHAPTER.match(chapter):
-        raise ErrataError("must be a page path relative to the language folder, optionally #anchor "
-                          "(e.g. math/losses.md#mse-example)", entry=eid, field="chapter")
+        raise ErrataError(
+            "must be a page path relative to the language folder, optionally #anchor (e.g. math/losses.md#mse-example)",
+            entry=eid,
+            field="chapter",
+        )
     correction = _text(d.get("correction"), eid, "correction", required=status == "error")
     occurrence = d.get("occurrence")
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
@@ -222,9 +236,17 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
     return Erratum(
-        id=eid, document=document, section=_str(d, "section", eid), claim=_str(d, "claim", eid),
-        category=category, status=status, explanation=_text(d.get("explanation"), eid, "explanation"),
-        chapter=chapter, check=_check(d.get("check"), eid, status), correction=correction, occurrence=occurrence,
+        id=eid,
+        document=document,
+        section=_str(d, "section", eid),
+        claim=_str(d, "claim", eid),
+        category=category,
+        status=status,
+        explanation=_text(d.get("explanation"), eid, "explanation"),
+        chapter=chapter,
+        check=_check(d.get("check"), eid, status),
+        correction=correction,
+        occurrence=occurrence,
         excerpt=excerpt,
     )
 
@@ -267,7 +289,7 @@ def load_file(path: Path | str) -> Errata:
     return from_dict(data, str(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(path: str | None = None) -> Errata:
     """The packaged errata (or those in ``path``), validated."""
     return load_file(path or ERRATA_FILE)

@@ -12,7 +12,7 @@ True
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ __all__ = ["BIBLIOGRAPHY_FILE", "bibliography", "match", "field", "years"]
 BIBLIOGRAPHY_FILE = Path(__file__).with_name("bibliography.yaml")
 
 
-@lru_cache(maxsize=None)
+@cache
 def bibliography(path: str | None = None) -> dict[str, dict]:
     """Curated, verified records (``bibliography.yaml``), by key."""
     data = yaml.safe_load(Path(path or BIBLIOGRAPHY_FILE).read_text(encoding="utf-8"))
@@ -100,7 +100,7 @@ def match(value: dict | str, **_: Any) -> bool:
 
 
 @register("reference")
-def field(value: Any, *, record: str, field: str, compare: str = "equal") -> bool:  # noqa: A002
+def field(value: Any, *, record: str, field: str, compare: str = "equal") -> bool:
     """Is ``value`` the ``field`` of bibliography ``record``?
 
     ``compare``: ``equal`` (normalised text / surnames / integers / sets for lists),

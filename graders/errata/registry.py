@@ -15,8 +15,8 @@ True
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
 
 from .model import Check, Erratum
 

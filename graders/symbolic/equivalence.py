@@ -126,7 +126,7 @@ def close(a, b) -> bool:
     return True
 
 
-def _difference_vanishes(a, b, point) -> bool | None:
+def _difference_vanishes(a, b, point, digits: int = DIGITS) -> bool | None:
     """Is ``a - b`` zero at the point? Evaluated as one difference, so SymPy raises the precision
     until its digits are right (``e^99`` and ``e^99 + 1e-10`` differ, though they agree to 50
     digits); True when it is exactly 0 or its value has no significant digit left (``0.e-124``),
@@ -139,7 +139,7 @@ def _difference_vanishes(a, b, point) -> bool | None:
                 if item != 0:
                     return False
                 continue
-            re_part = sp.re(item.evalf(DIGITS))
+            re_part = sp.re(item.evalf(digits))
             if isinstance(re_part, sp.Float) and re_part._prec < _MIN_BITS:
                 continue  # no significant digit left: zero as far as evaluation can tell
             if not re_part.is_comparable:
@@ -159,7 +159,9 @@ def _confirmed(a, b, point):
     as 26.445… at 30 digits and 31.3 (right) at 60. A counterexample is only reported when it
     survives at four times the digits; otherwise the point is no evidence either way."""
     va, vb = value_at(a, point, CONFIRM_DIGITS), value_at(b, point, CONFIRM_DIGITS)
-    if va is None or vb is None or close(va, vb):
+    if va is None or vb is None:
+        return None
+    if close(va, vb) and _difference_vanishes(a, b, point, CONFIRM_DIGITS) is not False:
         return None
     return va, vb
 

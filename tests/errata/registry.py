@@ -8,12 +8,10 @@ Each function answers "is ``value`` true?" like those in :mod:`graders.errata.ch
 from __future__ import annotations
 
 import math
-import os
 import re
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from graders.errata import register
 from tests.articles import articles_dir
@@ -21,8 +19,6 @@ from tests.articles import articles_dir
 ROOT = Path(__file__).resolve().parents[2]
 EXTRA: dict[str, dict] = {}
 ARTICLE_MARKER = "<|user|>"
-
-
 
 
 def article_text(name: str) -> str:
@@ -44,12 +40,13 @@ def headings(text: str) -> list[str]:
 
 # ------------------------------------------------------------------------------ numpy
 
+
 @register("numpy", registry=EXTRA)
 def steps_per_epoch(value: int, *, samples: int, batch_size: int, validation_split: float = 0.0) -> bool:
     """Batches per epoch, counted by actually batching an index array as Keras does."""
     idx = np.arange(samples)
     train = idx[: int(samples * (1 - validation_split))] if validation_split else idx
-    batches = [train[i:i + batch_size] for i in range(0, len(train), batch_size)]
+    batches = [train[i : i + batch_size] for i in range(0, len(train), batch_size)]
     assert len(batches) == math.ceil(len(train) / batch_size)
     return int(value) == len(batches)
 
@@ -64,6 +61,7 @@ def validation_split_sizes(value: list, *, samples: int, validation_split: float
 
 
 # ------------------------------------------------------------------------------ torch
+
 
 @register("torch", registry=EXTRA)
 def gate_counts(value: dict) -> bool:
@@ -91,7 +89,7 @@ def conv_formula(value: str) -> bool:
     x, w, b = torch.randn(8, generator=g), torch.randn(3, generator=g), torch.randn(1, generator=g)
     ref = F.conv1d(x.view(1, 1, -1), w.view(1, 1, -1), b).view(-1)
     if value == "convolution":
-        got = torch.stack([(w * x[j:j + 3]).sum() + b[0] for j in range(x.numel() - 2)])
+        got = torch.stack([(w * x[j : j + 3]).sum() + b[0] for j in range(x.numel() - 2)])
     elif value == "article":
         per_position = torch.zeros(8)
         per_position[:3] = w  # the most favourable choice of weights for the article's formula
@@ -233,8 +231,8 @@ def adam_update(value: str, steps: int = 5) -> bool:
         g = grad(w)
         if value == "kingma-ba":
             m = b1 * m + (1 - b1) * g
-            v = b2 * v + (1 - b2) * g ** 2
-            w = w - lr * (m / (1 - b1 ** t)) / ((v / (1 - b2 ** t)).sqrt() + eps)
+            v = b2 * v + (1 - b2) * g**2
+            w = w - lr * (m / (1 - b1**t)) / ((v / (1 - b2**t)).sqrt() + eps)
         elif value == "article":
             g1 = history[-1] if len(history) >= 1 else torch.zeros(2)
             g2 = history[-2] if len(history) >= 2 else torch.zeros(2)
@@ -243,10 +241,11 @@ def adam_update(value: str, steps: int = 5) -> bool:
             return False
         history.append(g)
         got.append(w.clone())
-    return all(torch.allclose(a, b, atol=1e-5) for a, b in zip(got, ref))
+    return len(got) == len(ref) and all(torch.allclose(a, b, atol=1e-5) for a, b in zip(got, ref, strict=True))
 
 
 # ---------------------------------------------------------------------------- article
+
 
 @register("article", registry=EXTRA)
 def article_count(value: int, *, document: str = "004_d9777f14845c3e5a.txt") -> bool:

@@ -20,67 +20,93 @@ from graders.errata.checks import mermaid_edges, printed_matches
 from tests.errata.registry import EXTRA, _bilingual, headings
 
 
-@pytest.mark.parametrize("module", ["graders.errata", "graders.errata.model", "graders.errata.checks",
-                                    "graders.errata.registry", "graders.errata.maths", "graders.errata.references",
-                                    "graders.errata.listings", "graders.errata.diagrams"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "graders.errata",
+        "graders.errata.model",
+        "graders.errata.checks",
+        "graders.errata.registry",
+        "graders.errata.maths",
+        "graders.errata.references",
+        "graders.errata.listings",
+        "graders.errata.diagrams",
+    ],
+)
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
 
 
-@pytest.mark.parametrize(("truth", "printed", "ok"), [
-    (0.11920292, "0.119", True),
-    (0.11920292, "0.118", False),
-    (0.88079708, 0.881, True),
-    (0.96402758, "0.9640", True),
-    (0.96402758, "0.7615", False),
-    (0.76159416, "0.7615", False),  # tanh(1) rounds to 0.7616
-    (100, 100, True),
-    (100, 70, False),
-    (0.8675, "0.87", True),  # two decimals printed: within 0.005
-])
+@pytest.mark.parametrize(
+    ("truth", "printed", "ok"),
+    [
+        (0.11920292, "0.119", True),
+        (0.11920292, "0.118", False),
+        (0.88079708, 0.881, True),
+        (0.96402758, "0.9640", True),
+        (0.96402758, "0.7615", False),
+        (0.76159416, "0.7615", False),  # tanh(1) rounds to 0.7616
+        (100, 100, True),
+        (100, 70, False),
+        (0.8675, "0.87", True),  # two decimals printed: within 0.005
+    ],
+)
 def test_printed_matches(truth: float, printed, ok: bool) -> None:
     assert printed_matches(truth, printed) is ok
 
 
-@pytest.mark.parametrize(("value", "record", "ok"), [
-    ("Hinton et al.", ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], False),
-    ("Krizhevsky et al.", ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], True),
-    ("Krizhevsky", ["Alex Krizhevsky", "Ilya Sutskever"], False),  # one name for a list of two
-    ("Goodfellow等人", ["Ian Goodfellow", "Yoshua Bengio"], True),
-    (["A. Krizhevsky", "I. Sutskever", "G. Hinton"], ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], True),
-    (["Sutskever", "Krizhevsky", "Hinton"], ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], False),
-    (["邱锡鹏"], ["邱锡鹏"], True),
-    ("Goodfellow et al.", ["邱锡鹏"], False),
-])
+@pytest.mark.parametrize(
+    ("value", "record", "ok"),
+    [
+        ("Hinton et al.", ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], False),
+        ("Krizhevsky et al.", ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], True),
+        ("Krizhevsky", ["Alex Krizhevsky", "Ilya Sutskever"], False),  # one name for a list of two
+        ("Goodfellow等人", ["Ian Goodfellow", "Yoshua Bengio"], True),
+        (
+            ["A. Krizhevsky", "I. Sutskever", "G. Hinton"],
+            ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"],
+            True,
+        ),
+        (["Sutskever", "Krizhevsky", "Hinton"], ["Alex Krizhevsky", "Ilya Sutskever", "Geoffrey E. Hinton"], False),
+        (["邱锡鹏"], ["邱锡鹏"], True),
+        ("Goodfellow et al.", ["邱锡鹏"], False),
+    ],
+)
 def test_author_matching(value, record, ok: bool) -> None:
     assert checks._authors_match(value, record) is ok
 
 
-@pytest.mark.parametrize(("query", "ok"), [
-    ({"title": "Attention Is All You Need", "first_author": "Vaswani"}, True),
-    ({"title": "attention is all you need.", "year": 2017}, True),
-    ({"title": "Attention Is All You Need", "first_author": "Hinton"}, False),
-    ({"title": "Attention Is All You Need", "year": 2018}, False),
-    ({"title": "A Brief History of Deep Learning"}, False),
-    ("vaswani2017", True),
-    ("nope2020", False),
-])
+@pytest.mark.parametrize(
+    ("query", "ok"),
+    [
+        ({"title": "Attention Is All You Need", "first_author": "Vaswani"}, True),
+        ({"title": "attention is all you need.", "year": 2017}, True),
+        ({"title": "Attention Is All You Need", "first_author": "Hinton"}, False),
+        ({"title": "Attention Is All You Need", "year": 2018}, False),
+        ({"title": "A Brief History of Deep Learning"}, False),
+        ("vaswani2017", True),
+        ("nope2020", False),
+    ],
+)
 def test_reference_match(query, ok: bool) -> None:
     assert checks.match(query) is ok
 
 
-@pytest.mark.parametrize(("value", "args", "ok"), [
-    (1950, {"record": "rosenblatt1958", "field": "year", "compare": "decade"}, True),
-    (1970, {"record": "rosenblatt1958", "field": "year", "compare": "decade"}, False),
-    ([2012, 2012], {"record": "krizhevsky2012", "field": "year", "compare": "year-range"}, True),
-    (["TensorFlow", "PyTorch", "JAX"], {"record": "keras", "field": "backends"}, True),
-    (["TensorFlow"], {"record": "keras", "field": "backends"}, False),
-    (["BERT"], {"record": "bommasani2021", "field": "examples", "compare": "subset"}, True),
-    (["BERT", "CNN"], {"record": "bommasani2021", "field": "examples", "compare": "subset"}, False),
-    (60000, {"record": "mnist", "field": "train"}, True),
-    ("60000", {"record": "mnist", "field": "train"}, True),
-])
+@pytest.mark.parametrize(
+    ("value", "args", "ok"),
+    [
+        (1950, {"record": "rosenblatt1958", "field": "year", "compare": "decade"}, True),
+        (1970, {"record": "rosenblatt1958", "field": "year", "compare": "decade"}, False),
+        ([2012, 2012], {"record": "krizhevsky2012", "field": "year", "compare": "year-range"}, True),
+        (["TensorFlow", "PyTorch", "JAX"], {"record": "keras", "field": "backends"}, True),
+        (["TensorFlow"], {"record": "keras", "field": "backends"}, False),
+        (["BERT"], {"record": "bommasani2021", "field": "examples", "compare": "subset"}, True),
+        (["BERT", "CNN"], {"record": "bommasani2021", "field": "examples", "compare": "subset"}, False),
+        (60000, {"record": "mnist", "field": "train"}, True),
+        ("60000", {"record": "mnist", "field": "train"}, True),
+    ],
+)
 def test_reference_field(value, args: dict, ok: bool) -> None:
     assert checks.field(value, **args) is ok
 
@@ -92,39 +118,50 @@ def test_bibliography_records_are_complete() -> None:
             assert rec.get("authors") and rec.get("venue"), key
 
 
-@pytest.mark.parametrize(("latex", "ok"), [
-    ("h_{l}^{(i)} = f(W_{l}^{(i)} h_{l-1} + b_{l}^{(i)})", True),
-    ("h_{l}^{(i)} = f(W_{l}^{(i)}h_{l-1}^{(i-1) + b_{l}^{(i)})", False),
-    ("\\{x\\} + (a", False),
-    ("\\frac{1}{2}", True),
-    ("f(x}", False),
-])
+@pytest.mark.parametrize(
+    ("latex", "ok"),
+    [
+        ("h_{l}^{(i)} = f(W_{l}^{(i)} h_{l-1} + b_{l}^{(i)})", True),
+        ("h_{l}^{(i)} = f(W_{l}^{(i)}h_{l-1}^{(i-1) + b_{l}^{(i)})", False),
+        ("\\{x\\} + (a", False),
+        ("\\frac{1}{2}", True),
+        ("f(x}", False),
+    ],
+)
 def test_balanced_delimiters(latex: str, ok: bool) -> None:
     assert checks.balanced_delimiters(latex) is ok
 
 
 def test_mermaid_parsing() -> None:
-    labels, edges = mermaid_edges("graph LR\n  A[学术界] --> B(产业界)\n  B --> C{数据资源}\n  C -->|共享| D[研究]\n  D --> A")
+    labels, edges = mermaid_edges(
+        "graph LR\n  A[学术界] --> B(产业界)\n  B --> C{数据资源}\n  C -->|共享| D[研究]\n  D --> A"
+    )
     assert labels == {"A": "学术界", "B": "产业界", "C": "数据资源", "D": "研究"}
     assert edges == [("学术界", "产业界"), ("产业界", "数据资源"), ("数据资源", "研究"), ("研究", "学术界")]
 
 
-@pytest.mark.parametrize(("require", "forbid", "ok"), [
-    ([["a", "c", "path"]], [], True),
-    ([["a", "c", "edge"]], [], False),
-    ([["a", "b", "edge"]], [["c", "a", "path"]], True),
-    ([], [["b", "c", "edge"]], False),
-])
+@pytest.mark.parametrize(
+    ("require", "forbid", "ok"),
+    [
+        ([["a", "c", "path"]], [], True),
+        ([["a", "c", "edge"]], [], False),
+        ([["a", "b", "edge"]], [["c", "a", "path"]], True),
+        ([], [["b", "c", "edge"]], False),
+    ],
+)
 def test_graph_properties(require, forbid, ok: bool) -> None:
     chain = "graph TD\nA[a] --> B[b]\nB --> C[c]"
     assert checks.graph_properties(chain, require=require, forbid=forbid) is ok
 
 
-@pytest.mark.parametrize(("graph", "centre"), [
-    ("graph TD\nA[a] --> B[b]\nB --> C[c]", ["b"]),
-    ("graph TD\nA[a] --> B[b]\nB --> C[c]\nC --> D[d]", ["b", "c"]),
-    ("graph TD\nH[h] --> A[a]\nH --> B[b]\nH --> C[c]", ["h"]),
-])
+@pytest.mark.parametrize(
+    ("graph", "centre"),
+    [
+        ("graph TD\nA[a] --> B[b]\nB --> C[c]", ["b"]),
+        ("graph TD\nA[a] --> B[b]\nB --> C[c]\nC --> D[d]", ["b", "c"]),
+        ("graph TD\nH[h] --> A[a]\nH --> B[b]\nH --> C[c]", ["h"]),
+    ],
+)
 def test_graph_center(graph: str, centre: list) -> None:
     assert checks.graph_center(centre, excerpt=graph)
 
@@ -142,19 +179,24 @@ model.fit(x, data)
 """
 
 
-@pytest.mark.parametrize(("fn", "value", "ok"), [
-    ("layer_counts", {"Conv2D": 1, "MaxPooling2D": 1, "Dense": 1}, True),
-    ("layer_counts", {"Conv2D": 2}, False),
-    ("undefined_names", ["layers", "x"], True),
-    ("undefined_names", [], False),
-    ("listing_facts", {"placeholders": ["data"], "compiles": True, "loads_pretrained": False}, True),
-    ("listing_facts", {"implements_model": False}, False),
-])
+@pytest.mark.parametrize(
+    ("fn", "value", "ok"),
+    [
+        ("layer_counts", {"Conv2D": 1, "MaxPooling2D": 1, "Dense": 1}, True),
+        ("layer_counts", {"Conv2D": 2}, False),
+        ("undefined_names", ["layers", "x"], True),
+        ("undefined_names", [], False),
+        ("listing_facts", {"placeholders": ["data"], "compiles": True, "loads_pretrained": False}, True),
+        ("listing_facts", {"implements_model": False}, False),
+    ],
+)
 def test_listing_checks(fn: str, value, ok: bool) -> None:
     assert getattr(checks, fn)(value, excerpt=LISTING) is ok
 
 
-@pytest.mark.parametrize(("value", "ok"), [("mse", True), ("mean_squared_error", True), ("categorical_crossentropy", False)])
+@pytest.mark.parametrize(
+    ("value", "ok"), [("mse", True), ("mean_squared_error", True), ("categorical_crossentropy", False)]
+)
 def test_compile_argument(value: str, ok: bool) -> None:
     assert checks.compile_argument(value, excerpt=LISTING, argument="loss") is ok
 
@@ -166,15 +208,18 @@ Epoch 2/2
 Test accuracy: 0.9718"""
 
 
-@pytest.mark.parametrize(("value", "kwargs", "ok"), [
-    (0.93, {"metric": "accuracy"}, True),
-    (0.9012, {"metric": "accuracy", "epoch": "first"}, True),
-    (0.9012, {"metric": "accuracy"}, False),
-    (0.96, {"metric": "val_accuracy"}, True),
-    (0.9718, {"metric": "line:Test accuracy"}, True),
-    (0.98, {"metric": "line:Test accuracy", "compare": "at-least"}, False),
-    (0.5, {"metric": "loss"}, False),
-])
+@pytest.mark.parametrize(
+    ("value", "kwargs", "ok"),
+    [
+        (0.93, {"metric": "accuracy"}, True),
+        (0.9012, {"metric": "accuracy", "epoch": "first"}, True),
+        (0.9012, {"metric": "accuracy"}, False),
+        (0.96, {"metric": "val_accuracy"}, True),
+        (0.9718, {"metric": "line:Test accuracy"}, True),
+        (0.98, {"metric": "line:Test accuracy", "compare": "at-least"}, False),
+        (0.5, {"metric": "loss"}, False),
+    ],
+)
 def test_log_metric(value: float, kwargs: dict, ok: bool) -> None:
     assert checks.log_metric(value, excerpt=LOG, **kwargs) is ok
 
@@ -184,20 +229,31 @@ def test_count_items(text: str, n: int) -> None:
     assert checks.count_items(n, excerpt=text) and not checks.count_items(n + 1, excerpt=text)
 
 
-@pytest.mark.parametrize(("value", "errors", "ok"), [
-    ("mean", [10, -10, -10], True), ("half_sum", [10, -10, -10], False), ("half_sum", [3, 4], True),
-    ("sum", [5], True), ("nonsense", [1, 2, 3], False),
-])
+@pytest.mark.parametrize(
+    ("value", "errors", "ok"),
+    [
+        ("mean", [10, -10, -10], True),
+        ("half_sum", [10, -10, -10], False),
+        ("half_sum", [3, 4], True),
+        ("sum", [5], True),
+        ("nonsense", [1, 2, 3], False),
+    ],
+)
 def test_squared_error_loss(value: str, errors: list, ok: bool) -> None:
     assert checks.squared_error_loss(value, errors=errors) is ok
 
 
-@pytest.mark.parametrize(("value", "ok"), [(["1.8"], True), (["1.9"], False), (["1.8", "1.64"], True), (["1.8", "1.6"], True), (["1.8", "1.7"], False)])
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [(["1.8"], True), (["1.9"], False), (["1.8", "1.64"], True), (["1.8", "1.6"], True), (["1.8", "1.7"], False)],
+)
 def test_gd_iterates(value: list, ok: bool) -> None:
     assert checks.gd_iterates(value, target=1, lr=0.1, theta0=2) is ok
 
 
-@pytest.mark.parametrize(("function", "value"), [("relu", "nonlinear"), ("tanh", "nonlinear"), ("sigmoid", "nonlinear")])
+@pytest.mark.parametrize(
+    ("function", "value"), [("relu", "nonlinear"), ("tanh", "nonlinear"), ("sigmoid", "nonlinear")]
+)
 def test_is_linear(function: str, value: str) -> None:
     assert checks.is_linear(value, function=function, points=[-1, 1, 2])
     assert not checks.is_linear("linear", function=function, points=[-1, 1, 2])
@@ -205,12 +261,16 @@ def test_is_linear(function: str, value: str) -> None:
 
 # ----------------------------------------------------------- test-side (numpy/torch) checks
 
-@pytest.mark.parametrize(("value", "kwargs", "ok"), [
-    (1875, {"samples": 60000, "batch_size": 32}, True),
-    (1688, {"samples": 60000, "batch_size": 32, "validation_split": 0.1}, True),
-    (844, {"samples": 60000, "batch_size": 64, "validation_split": 0.1}, True),
-    (10, {"samples": 60000, "batch_size": 32}, False),
-])
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "ok"),
+    [
+        (1875, {"samples": 60000, "batch_size": 32}, True),
+        (1688, {"samples": 60000, "batch_size": 32, "validation_split": 0.1}, True),
+        (844, {"samples": 60000, "batch_size": 64, "validation_split": 0.1}, True),
+        (10, {"samples": 60000, "batch_size": 32}, False),
+    ],
+)
 def test_steps_per_epoch(value: int, kwargs: dict, ok: bool) -> None:
     assert EXTRA["numpy"]["steps_per_epoch"](value, **kwargs) is ok
 
@@ -231,20 +291,30 @@ def test_heading_parser_and_bilingual_rule() -> None:
 
 # --------------------------------------------------- numbers quoted in corrections/explanations
 
+
 def _keras_cnn(in_ch: int):
     import torch.nn as nn
 
     return nn.Sequential(
-        nn.Conv2d(in_ch, 32, 3), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2),
-        nn.Conv2d(64, 64, 3), nn.ReLU(), nn.Flatten(),
+        nn.Conv2d(in_ch, 32, 3),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(32, 64, 3),
+        nn.ReLU(),
+        nn.MaxPool2d(2),
+        nn.Conv2d(64, 64, 3),
+        nn.ReLU(),
+        nn.Flatten(),
     )
 
 
-@pytest.mark.parametrize(("size", "channels", "sides", "flat"), [
-    (28, 1, [26, 13, 11, 5, 3], 576),  # e000-cnn-pooling-count (MNIST)
-    (32, 3, [30, 15, 13, 6, 4], 1024),  # e003-cnn-pooling-count (CIFAR-10)
-])
+@pytest.mark.parametrize(
+    ("size", "channels", "sides", "flat"),
+    [
+        (28, 1, [26, 13, 11, 5, 3], 576),  # e000-cnn-pooling-count (MNIST)
+        (32, 3, [30, 15, 13, 6, 4], 1024),  # e003-cnn-pooling-count (CIFAR-10)
+    ],
+)
 def test_feature_map_sizes_quoted_in_corrections(size: int, channels: int, sides: list, flat: int) -> None:
     import torch
     import torch.nn as nn
@@ -282,16 +352,16 @@ def test_gd_closed_form_quoted() -> None:
     for _ in range(3):
         theta -= 0.1 * 2 * (theta - 1)
         seq.append(theta)
-    assert np.allclose(seq, [1 - 0.8 ** t for t in (1, 2, 3)]) and np.allclose(seq, [0.2, 0.36, 0.488])
+    assert np.allclose(seq, [1 - 0.8**t for t in (1, 2, 3)]) and np.allclose(seq, [0.2, 0.36, 0.488])
 
 
 def test_chain_rule_example_quoted() -> None:
     import sympy as sp
 
     x = sp.Symbol("x")
-    assert sp.simplify(sp.diff(sp.sin(x ** 2 + 1), x) - 2 * x * sp.cos(x ** 2 + 1)) == 0
-    article = sp.diff(sp.sin(x ** 2 + 1), x) * sp.cos(x ** 2 + 1)
-    assert sp.simplify(article - 2 * x * sp.cos(x ** 2 + 1) ** 2) == 0
+    assert sp.simplify(sp.diff(sp.sin(x**2 + 1), x) - 2 * x * sp.cos(x**2 + 1)) == 0
+    article = sp.diff(sp.sin(x**2 + 1), x) * sp.cos(x**2 + 1)
+    assert sp.simplify(article - 2 * x * sp.cos(x**2 + 1) ** 2) == 0
 
 
 def test_adam_first_step_differs_visibly() -> None:

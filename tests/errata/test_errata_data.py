@@ -19,8 +19,20 @@ import pytest
 import yaml
 
 import graders.errata as errata_api
-from graders.errata import (CATEGORIES, KINDS, REGISTRY, TEST_ONLY_KINDS, ErrataError, from_dict, load, normalise,
-                            report, resolve, run, run_all)
+from graders.errata import (
+    CATEGORIES,
+    KINDS,
+    REGISTRY,
+    TEST_ONLY_KINDS,
+    ErrataError,
+    from_dict,
+    load,
+    normalise,
+    report,
+    resolve,
+    run,
+    run_all,
+)
 from graders.errata.model import ERRATA_FILE
 from tests.errata.registry import EXTRA, ROOT, article_text, articles_dir
 
@@ -35,6 +47,7 @@ def by_id(eid: str):
 
 
 # ---------------------------------------------------------------------------- the data
+
 
 def test_there_are_errata_for_every_document() -> None:
     counts = {doc: len(es) for doc, es in ERRATA.by_document().items()}
@@ -88,6 +101,7 @@ def test_unverifiable_entries_say_so(eid: str) -> None:
 
 # --------------------------------------------------------------------------- the checks
 
+
 @pytest.mark.parametrize("eid", IDS)
 def test_check_resolves_to_a_function(eid: str) -> None:
     e = by_id(eid)
@@ -123,9 +137,17 @@ def test_unknown_kind_or_name_is_an_error(kind: str, name: str) -> None:
 
 def test_a_check_that_accepts_the_claim_is_reported_as_failed() -> None:
     e = by_id("e000-mse-example")
-    swapped = from_dict({**_raw(), "errata": [{**_raw_entry("e000-mse-example"),
-                                               "check": {**_raw_entry("e000-mse-example")["check"],
-                                                         "claim": "100", "correction": "70"}}]})
+    swapped = from_dict(
+        {
+            **_raw(),
+            "errata": [
+                {
+                    **_raw_entry("e000-mse-example"),
+                    "check": {**_raw_entry("e000-mse-example")["check"], "claim": "100", "correction": "70"},
+                }
+            ],
+        }
+    )
     assert run(e).ok
     assert not run(swapped["e000-mse-example"]).ok
     assert run_all(swapped)[0]["result"] == "failed"
@@ -151,9 +173,11 @@ def test_report_without_tests_marks_torch_checks() -> None:
 
 
 def test_the_grader_side_never_imports_torch() -> None:
-    code = ("import sys, graders.errata as E; rows = E.run_all(); "
-            "assert not [r for r in rows if r['result'] == 'failed'], rows; "
-            "assert not {'torch', 'pytorch_lightning', 'lightning'} & set(sys.modules), 'torch imported'")
+    code = (
+        "import sys, graders.errata as E; rows = E.run_all(); "
+        "assert not [r for r in rows if r['result'] == 'failed'], rows; "
+        "assert not {'torch', 'pytorch_lightning', 'lightning'} & set(sys.modules), 'torch imported'"
+    )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr[-2000:]
 
@@ -164,6 +188,7 @@ def test_public_api() -> None:
 
 
 # ------------------------------------------------------------------ validation messages
+
 
 def _raw() -> dict:
     return yaml.safe_load(ERRATA_FILE.read_text(encoding="utf-8"))
