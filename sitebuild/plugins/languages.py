@@ -47,3 +47,6 @@ def translate_ui(html: str, language: str) -> str:
 class LanguagesPlugin(BasePlugin):
     def on_post_page(self, output: str, page, config) -> str:
         return translate_ui(output, config.theme["language"])
+
+    def on_post_template(self, output_content: str, template_name: str, config) -> str:
+        return translate_ui(output_content, config.theme["language"])  # 404.html is a template, not a page

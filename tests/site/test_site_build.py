@@ -117,9 +117,8 @@ def test_each_edition_has_its_own_interface_strings(built_site: Path, page: str,
 def test_no_page_head_links_a_sitemap_probe(built_site: Path) -> None:
     """Material fetches sitemap.xml relative to every head ``rel=alternate`` link; the
     hreflang pairs live in the site's sitemap.xml instead."""
-    heads = {
-        p: (built_site / p.lstrip("/") / "index.html").read_text().split("</head>")[0] for p in site_pages(built_site)
-    }
+    files = [built_site / p.lstrip("/") / "index.html" for p in site_pages(built_site)] + [built_site / "404.html"]
+    heads = {str(f): f.read_text().split("</head>")[0] for f in files}
     assert not [p for p, head in heads.items() if 'rel="alternate"' in head]
     assert 'hreflang="en"' in (built_site / "sitemap.xml").read_text()
 
