@@ -50,5 +50,18 @@ def test_verdict(ratio, min_ratio, floor, expected):
     assert bench.verdict(row) == expected
 
 
+@pytest.mark.parametrize(
+    "rows, expected",
+    [
+        ([(1.0, 2.0)], 2.0),
+        ([(1.0, 3.0), (9.0, 1.0)], 1.2),  # a tiny model's high floor weighs by its time only
+        ([(2.0, 1.5), (2.0, 1.5)], 1.5),
+    ],
+)
+def test_total_floor(rows, expected):
+    rows = [{"plain_seconds": plain, "floor": floor} for plain, floor in rows]
+    assert bench.total_floor(rows) == pytest.approx(expected)
+
+
 def test_targets():
     assert (bench.TARGET, bench.TOTAL_TARGET) == (1.1, 1.25)
