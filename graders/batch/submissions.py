@@ -222,15 +222,20 @@ def grade_file(
     isolation: str = "pool",
     banks: tuple[str, ...] = (),
     progress=None,
+    precheck=None,
 ) -> list[tuple[Row, Result]]:
-    """Read, grade and write; returns the (row, result) pairs."""
+    """Read, grade and write; returns the (row, result) pairs. ``precheck(rows)`` runs before any
+    answer is graded (a gradebook export's needs)."""
     path = Path(path)
     out_path = Path(out) if out else None
     out_fmt = fmt or ("csv" if out_path and out_path.suffix.lower() == ".csv" else "jsonl")
     if out_path is not None:
         check_output(out_path)
+    rows = read_submissions(path)
+    if precheck is not None:
+        precheck(rows)
     pairs = grade_rows(
-        read_submissions(path),
+        rows,
         jobs=jobs,
         timeout=timeout,
         memory_mb=memory_mb,

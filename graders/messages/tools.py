@@ -115,6 +115,30 @@ _USAGE = {
         "Results file {path}, line {line}: not a JSON object.",
     ),
     "broken-pipe": ("输出管道已关闭。", "The output pipe was closed."),
+    "gradebook-format": (
+        "未知的成绩册格式 '{format}'（可用：{formats}）。",
+        "Unknown gradebook format '{format}' (use one of: {formats}).",
+    ),
+    "gradebook-identify": (
+        "未知的学生识别列 '{identify}'（可用：{choices}）。",
+        "Unknown --identify '{identify}' (use one of: {choices}).",
+    ),
+    "gradebook-column": (
+        "{format} 成绩册要按 {column} 识别学生，但这些学生没有 {column} 列：{students}。"
+        "提交文件中找到的身份列：{found}（如 name/姓名、email/邮箱、section/班级）。",
+        "The {format} gradebook identifies students by {column}, but these students have no {column} "
+        "column: {students}. Identity columns found in the submissions: {found} (such as name, email, section).",
+    ),
+    "gradebook-one-student": (
+        "Gradescope 的 results.json 只对应一份提交（一个学生），而文件中有 {students} 个学生。",
+        "A Gradescope results.json is one submission (one student); the file has {students} students.",
+    ),
+    "gradebook-unanswered": ("未作答。", "Not answered."),
+    "gradebook-ungraded": ("未评分（{verdict}），不计为 0 分。", "Not graded ({verdict}); not counted as 0."),
+    "gradebook-summary": (
+        "kb-grade：{total} 道题中评分了 {graded} 道。",
+        "kb-grade: {graded} of {total} questions graded.",
+    ),
 }
 
 TOOLS = {**_BANK, **_USAGE}
