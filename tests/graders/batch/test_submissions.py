@@ -135,3 +135,22 @@ def test_cli_grade(tmp_path, capsys):
     assert ":5:" in captured.err and len(captured.out.splitlines()) == 5
     assert main(["grade", str(tmp_path / "missing.jsonl")]) == EXIT_USAGE
     assert main(["grade", str(tmp_path / "subs.txt")]) == EXIT_USAGE
+
+
+@pytest.mark.parametrize(("asked", "cores", "used"), [(64, 2, 2), (None, 2, 2), (1, 2, 1), (3, 4, 3), (8, 1, 1)])
+def test_jobs_are_capped_by_the_cores(asked, cores, used, monkeypatch):
+    """More parallel checks than cores would turn correct answers into timeouts on a loaded machine."""
+    import graders.isolation as isolation
+    from graders.batch.rows import Row
+    from graders.result import Result, Verdict
+
+    seen = []
+
+    def run_many(tasks, *, jobs, **kwargs):
+        seen.append(jobs)
+        return [(k, Result(Verdict.CORRECT)) for k, _ in tasks]
+
+    monkeypatch.setattr(isolation, "max_jobs", lambda: cores)
+    monkeypatch.setattr(isolation, "run_many", run_many)
+    grade_rows([Row(1, "s", "mse-house-prices", "100")], jobs=asked)
+    assert seen == [used]
