@@ -162,6 +162,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "variant": ("变体", "variant"),
     "could-not-verify": ("无法核实", "could not be verified"),
     "report-answers": ("份答案", "answers"),
+    "report-score": ("已评分答案的平均得分", "mean score of the graded answers"),
     "report-notes": ("误区（按次数）", "misconceptions, most frequent first"),
     "report-wrong": ("最常见的错误答案", "most common wrong answers"),
     "transpose-hint": ("是不是忘了转置？", " Did you forget a transpose?"),

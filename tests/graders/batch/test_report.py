@@ -184,8 +184,24 @@ def test_round_trip_teachers_bank_to_each_gradebook(fmt, students, holds, tmp_pa
     capsys.readouterr()
     assert main(["report", str(tmp_path / "res.jsonl"), "--json"]) == 0
     report = {q["id"]: q for q in json.loads(capsys.readouterr().out)["questions"]}
-    assert report["t-deriv"]["counts"]["incorrect"] == students
+    assert (report["t-deriv"]["counts"]["incorrect"], report["t-deriv"]["mean_score"]) == (students, 0.5)
 
 
 #: right at the first step, wrong at the second: half the steps
 DERIVATION = "d/dx (x + 1)^2\n= d/dx (x^2 + 2x + 1)\n= 2x + 1"
+
+
+MEAN_SCORES = [
+    # (records as (verdict, score), the mean score: of the graded answers only, partial credit included)
+    ([("correct", 1.0), ("incorrect", 0.0)], 0.5),
+    ([("correct", 1.0), ("incorrect", 0.5), ("wrong-form", 0.25)], 0.5833),
+    ([("correct", "1"), ("incorrect", "0.5")], 0.75),  # as read back from a CSV results file
+    ([("correct", 1.0), ("invalid", 0.0), ("timeout", 0.0)], 1.0),  # never graded: not a 0
+    ([("invalid", 0.0)], None),
+]
+
+
+@pytest.mark.parametrize(("records", "mean"), MEAN_SCORES)
+def test_mean_score(records, mean):
+    recs = [{**_rec("q", v), "score": s} for v, s in records]
+    assert build_report(recs)["questions"][0]["mean_score"] == mean
