@@ -14,7 +14,7 @@ Cases (``--case``, default all):
 Each line gives the wall time and answers/s, and also the CPU time the parent and the workers used
 and the load average: on a loaded machine the wall time grows while the CPU time per answer does not,
 so "answers per CPU-second" tells a slow machine from a slow grader. ``--profile FILE`` profiles the
-grading of ``--n`` realistic answers in one process (what a worker does) with cProfile and prints the
+grading of ``--n`` answers in one process (realistic ones, or distinct ones with ``--case distinct``) (what a worker does) with cProfile and prints the
 top functions by cumulative and own time.
 
 Run: .venv/bin/python benchmarks/grader_batch.py [--case realistic] [--n 10000] [--profile prof.out]
@@ -165,7 +165,7 @@ def main() -> None:
     ap.add_argument("--profile", metavar="FILE", help="profile the in-process grading of --n answers instead")
     args = ap.parse_args()
     if args.profile:
-        profile(generate(args.n), args.profile)
+        profile(generate(args.n, distinct=args.case == "distinct"), args.profile)
         return
     if args.case in ("all", "realistic"):
         for jobs in (1, 2):

@@ -67,7 +67,9 @@ def grade_rows(
     progress=None,
 ) -> list[tuple[Row, Result]]:
     """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank;
-    ``progress(done, total)`` is called after each graded answer (a progress bar).
+    ``progress(done, total)`` is called after each graded answer (a progress bar). An answer given in the
+    same words to the same variant of a question by several students is graded once (grading depends on
+    nothing else), and each of them gets that result.
 
     ``isolation``: ``pool`` (rlimited worker processes, one answer at a time, killed and
     replaced on a limit hit), ``process`` (a fresh forked process per answer) or
@@ -81,6 +83,8 @@ def grade_rows(
     results: dict[int, Result] = {}
     questions: dict[str, object] = {}
     tasks = []
+    first: dict[tuple, int] = {}  # (question, answer, seed) -> the row that is graded for all of them
+    same: dict[int, int] = {}  # row -> the row with the same answer to the same variant
     for k, row in enumerate(rows):
         if row.error:
             results[k] = _bad_row(row)
@@ -102,6 +106,11 @@ def grade_rows(
             )
             continue
         seed = row.seed if row.seed is not None else (seed_for(row.student, q.id) if q.params else None)
+        key = (q.id, row.answer, seed if q.params else None)  # grading depends on nothing else
+        if key in first:
+            same[k] = first[key]
+            continue
+        first[key] = k
         tasks.append((k, (lambda q=q, a=row.answer, s=seed: check(q, a, seed=s))))
     from ..isolation import max_jobs
 
@@ -122,6 +131,8 @@ def grade_rows(
                 progress(done, len(tasks))
     except KeyboardInterrupt:  # Ctrl-C: say how far it got; nothing has been written yet
         raise GraderError("interrupted-grading", done=done, total=len(tasks)) from None
+    for k, src in same.items():  # the same answer to the same variant gets the same result, graded once
+        results[k] = results[src]
     return [(row, results[k]) for k, row in enumerate(rows)]
 
 
