@@ -13,9 +13,9 @@ Cases (``--case``, default all):
 
 Each line gives the wall time and answers/s, and also the CPU time the parent and the workers used
 and the load average: on a loaded machine the wall time grows while the CPU time per answer does not,
-so "answers per CPU-second" tells a slow machine from a slow grader. ``--profile FILE`` profiles the
-grading of ``--n`` answers in one process (realistic ones, or distinct ones with ``--case distinct``) (what a worker does) with cProfile and prints the
-top functions by cumulative and own time.
+so "answers per CPU-second" tells a slow machine from a slow grader. ``--profile FILE`` profiles, with
+cProfile, the grading of ``--n`` answers in one process (what a worker does; realistic answers, or distinct
+ones with ``--case distinct``) and prints the top functions by cumulative and own time.
 
 Run: .venv/bin/python benchmarks/grader_batch.py [--case realistic] [--n 10000] [--profile prof.out]
 """
