@@ -183,6 +183,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from .render import progress_bar, safe
 
     target = args.summary
+    if (args.summary_format or args.identify != "student") and not args.summary:
+        raise UsageError("gradebook-no-summary")
     book = format_for(args.summary_format, args.summary or "")
     try:
         if args.summary:  # checked before any answer is graded, like the results file

@@ -133,6 +133,10 @@ _USAGE = {
         "Gradescope 的 results.json 只对应一份提交（一个学生），而文件中有 {students} 个学生。",
         "A Gradescope results.json is one submission (one student); the file has {students} students.",
     ),
+    "gradebook-no-summary": (
+        "--summary-format 和 --identify 说明的是 --summary 文件的格式：请同时给出 --summary 文件。",
+        "--summary-format and --identify describe the --summary file: give --summary FILE as well.",
+    ),
     "gradebook-unanswered": ("未作答。", "Not answered."),
     "gradebook-ungraded": ("未评分（{verdict}），不计为 0 分。", "Not graded ({verdict}); not counted as 0."),
     "gradebook-summary": (

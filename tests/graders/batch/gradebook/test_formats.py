@@ -92,3 +92,21 @@ def test_missing_column_message_in_both_languages(tmp_path, capsys):
     assert main(argv) == 0  # by student id it imports
     rows = list(csv.reader((tmp_path / "m.csv").read_text(encoding="utf-8").splitlines()))
     assert rows[1:] == [["2024001", "zs@example.edu", "1"], ["2024002", "", ""]]
+
+
+def test_the_command_line_offers_the_table_of_formats():
+    """The parser does not import the exporters (kb-grade starts fast); its choices are the tables'."""
+    from graders.batch.gradebook import IDENTIFY
+    from graders.cli.main import _subparsers, build_parser
+
+    grade = _subparsers(build_parser())["grade"]
+    choices = {a.dest: a.choices for a in grade._actions}  # argparse has no public accessor
+    assert (list(choices["summary_format"]), list(choices["identify"])) == (list(FORMATS), list(IDENTIFY))
+
+
+@pytest.mark.parametrize("extra", [["--summary-format", "canvas"], ["--identify", "email"]])
+def test_a_gradebook_option_without_a_summary_file_is_a_usage_error(extra, tmp_path, capsys):
+    subs = _class(tmp_path, ROWS)
+    assert main(["grade", str(subs), "-o", str(tmp_path / "o.jsonl"), *extra]) == EXIT_USAGE
+    assert not (tmp_path / "o.jsonl").exists()
+    assert "--summary FILE" in capsys.readouterr().err
