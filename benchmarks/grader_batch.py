@@ -36,7 +36,7 @@ from graders.batch import Row, grade_rows
 from graders.batch.gradebook import FORMATS, export
 from graders.batch.report import build_report, read_results
 from graders.batch.report_html import report_html
-from graders.batch.submissions import _record
+from graders.batch.submissions import records
 from graders.batch.summary import class_table
 
 ANSWERS = {
@@ -87,7 +87,7 @@ def run_class(rows: list[Row], jobs: int, isolation: str = "pool") -> dict:
         if fmt != "gradescope":
             export(table, fmt)
     t2 = time.perf_counter()
-    build_report([_record(row, res) for row, res in pairs])
+    build_report(list(records(pairs)))
     t3 = time.perf_counter()
     cpu1 = _cpu()
     return {
@@ -118,12 +118,12 @@ def show(case: str, r: dict) -> None:
 def run_report(n_rows: int) -> None:
     """The report's time on ``n_rows`` results (a JSONL file as grade writes it)."""
     pairs = grade_rows(generate(2000), jobs=2)
-    records = [_record(row, res) for row, res in pairs]
+    recs_made = list(records(pairs))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "results.jsonl"
         with path.open("w", encoding="utf-8") as fh:
             for i in range(n_rows):
-                fh.write(json.dumps(records[i % len(records)], ensure_ascii=False) + "\n")
+                fh.write(json.dumps(recs_made[i % len(recs_made)], ensure_ascii=False) + "\n")
         t0 = time.perf_counter()
         recs = read_results(path)
         t1 = time.perf_counter()
