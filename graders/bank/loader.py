@@ -54,6 +54,10 @@ def from_dict(d: dict, path: str = "<memory>") -> Question:
                 path=path,
                 detail=f"$.tests[{i}]: a self-test expecting {t['verdict']!r} must name its note",
             )
+    if d.get("partial_credit") and d["kind"] != "derivation":
+        raise QuestionError(
+            "question-schema", path=path, detail="$.partial_credit: only a derivation's steps can give partial credit"
+        )
     tol = d.get("tolerance") or {}
     hints = d.get("hints") or {}
     return Question(
@@ -77,6 +81,7 @@ def from_dict(d: dict, path: str = "<memory>") -> Question:
         params={k: list(v) for k, v in (d.get("params") or {}).items()},
         start=str(d.get("start", "")),
         form=tuple(d.get("form") or ()),
+        partial_credit=d.get("partial_credit"),
         misconceptions=tuple(
             Misconception(str(m["answer"]), m["note"], _text(m["feedback"])) for m in d.get("misconceptions") or ()
         ),
@@ -113,6 +118,8 @@ def to_dict(q: Question) -> dict:
         out["start"] = q.start
     if q.form:
         out["form"] = list(q.form)
+    if q.partial_credit:
+        out["partial_credit"] = q.partial_credit
     if q.misconceptions:
         out["misconceptions"] = [
             {"answer": m.answer, "note": m.note, "feedback": {"zh": m.feedback.zh, "en": m.feedback.en}}

@@ -83,6 +83,7 @@ class Question:
     params: dict = field(default_factory=dict)
     start: str = ""
     form: tuple[str, ...] = ()
+    partial_credit: str | None = None  # derivations: "steps" scores a wrong one by its share of correct steps
     misconceptions: tuple[Misconception, ...] = ()
     tests: tuple[SelfTest, ...] = ()
     path: str = ""

@@ -1,7 +1,8 @@
 """``kb-grade report RESULTS``: what a class got wrong, per question, from a results file of ``grade``.
 
 For each question (in order of first appearance): how many answers, the share correct, incorrect
-(the wrong form included) and invalid (anything else not graded is ``other``); the answer notes of the
+(the wrong form included) and invalid (anything else not graded is ``other``); the mean score of the
+graded answers (partial credit included; None if none was graded); the answer notes of the
 incorrect answers ranked by frequency with their feedback text; and the most common wrong answers.
 
 >>> r = build_report([{"question": "q", "verdict": "correct", "note": "correct", "answer": "1"},
@@ -21,6 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import UsageError
+from .summary import SCORED
 from .tables import decode
 
 __all__ = ["read_results", "build_report", "TOP"]
@@ -62,6 +64,14 @@ def read_results(path: Path) -> list[dict]:
     return out
 
 
+def _score(record: dict) -> float:
+    """A graded answer's score (a number in JSONL, text in CSV); 0 if the file holds none."""
+    try:
+        return float(record.get("score") or 0)
+    except (TypeError, ValueError):
+        return 0.0
+
+
 def _question(qid: str, records: list[dict]) -> dict:
     verdicts = Counter(str(r.get("verdict", "")) for r in records)
     n = len(records)
@@ -78,11 +88,13 @@ def _question(qid: str, records: list[dict]) -> dict:
         fb = r.get("feedback") if isinstance(r.get("feedback"), dict) else {}
         feedback.setdefault(str(r.get("note") or ""), {"zh": str(fb.get("zh", "")), "en": str(fb.get("en", ""))})
     answers = Counter(str(r.get("answer", "")).strip() for r in wrong)
+    scores = [_score(r) for r in records if r.get("verdict") in SCORED]
     return {
         "id": qid,
         "answers": n,
         "counts": counts,
         "share": {k: round(v / n, 4) if n else 0.0 for k, v in counts.items()},
+        "mean_score": round(sum(scores) / len(scores), 4) if scores else None,
         "notes": [{"note": k, "count": c, "feedback": feedback[k]} for k, c in notes.most_common(TOP)],
         "wrong_answers": [{"answer": a, "count": c} for a, c in answers.most_common(TOP)],
     }

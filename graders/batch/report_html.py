@@ -57,6 +57,8 @@ def report_html(report: dict) -> str:
     for q in report["questions"]:
         wrong = q["counts"]["incorrect"]
         body.append(f"<h2>{escape(q['id'])} <small>({q['answers']})</small></h2>{_bar(q)}")
+        if q.get("mean_score") is not None:
+            body.append(f"<p>{escape(label('report-score', 'both'))}: {q['mean_score']:g}</p>")
         if q["notes"]:
             body.append(
                 f"<h3>{escape(label('report-notes', 'both'))}</h3>"

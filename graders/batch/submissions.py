@@ -15,6 +15,7 @@ import io
 import json
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,6 +34,7 @@ __all__ = [
     "write_atomic",
     "check_output",
     "neutral",
+    "records",
     "CSV_FIELDS",
 ]
 
@@ -67,7 +69,9 @@ def grade_rows(
     progress=None,
 ) -> list[tuple[Row, Result]]:
     """Grade every valid row; keep input order. ``banks``: teachers' question folders next to the built-in bank;
-    ``progress(done, total)`` is called after each graded answer (a progress bar).
+    ``progress(done, total)`` is called after each graded answer (a progress bar). An answer given in the
+    same words to the same variant of a question by several students is graded once (grading depends on
+    nothing else), and each of them gets that result.
 
     ``isolation``: ``pool`` (rlimited worker processes, one answer at a time, killed and
     replaced on a limit hit), ``process`` (a fresh forked process per answer) or
@@ -81,6 +85,8 @@ def grade_rows(
     results: dict[int, Result] = {}
     questions: dict[str, object] = {}
     tasks = []
+    first: dict[tuple, int] = {}  # (question, answer, seed) -> the row that is graded for all of them
+    same: dict[int, int] = {}  # row -> the row with the same answer to the same variant
     for k, row in enumerate(rows):
         if row.error:
             results[k] = _bad_row(row)
@@ -102,6 +108,11 @@ def grade_rows(
             )
             continue
         seed = row.seed if row.seed is not None else (seed_for(row.student, q.id) if q.params else None)
+        key = (q.id, row.answer, seed if q.params else None)  # grading depends on nothing else
+        if key in first:
+            same[k] = first[key]
+            continue
+        first[key] = k
         tasks.append((k, (lambda q=q, a=row.answer, s=seed: check(q, a, seed=s))))
     from ..isolation import max_jobs
 
@@ -112,16 +123,19 @@ def grade_rows(
         finished = ((k, fn()) for k, fn in tasks)
     else:
         raise UsageError("unknown-isolation", isolation=isolation)
-    done = 0
+    done, total = 0, len(tasks) + len(same)  # counted in answers, each graded once for all who gave it
+    alike = Counter(same.values())
     try:
         for k, res in finished:
             row = rows[k]
             results[k] = res if res.question else res.with_(question=row.question, answer=row.answer)
-            done += 1
+            done += 1 + alike[k]
             if progress is not None:
-                progress(done, len(tasks))
+                progress(done, total)
     except KeyboardInterrupt:  # Ctrl-C: say how far it got; nothing has been written yet
-        raise GraderError("interrupted-grading", done=done, total=len(tasks)) from None
+        raise GraderError("interrupted-grading", done=done, total=total) from None
+    for k, src in same.items():  # the same answer to the same variant gets the same result, graded once
+        results[k] = results[src]
     return [(row, results[k]) for k, row in enumerate(rows)]
 
 
@@ -135,13 +149,16 @@ def neutral(cell: object) -> object:
     return f"'{cell}" if isinstance(cell, str) and cell.startswith(_FORMULA) else cell
 
 
-def _record(row: Row, res: Result) -> dict:
-    return {
-        "line": row.line,
-        "student": row.student,
-        **res.to_dict(),
-        **({"extra": dict(row.extra)} if row.extra else {}),
-    }
+def records(pairs: Iterable[tuple[Row, Result]]) -> Iterable[dict]:
+    """One record per row, as the results file holds it: the line, the student, the result and the
+    carried columns (``extra``). Rows that share a result (the same answer, graded once) share its
+    dictionary, made once."""
+    made: dict[int, dict] = {}
+    for row, res in pairs:
+        d = made.get(id(res))
+        if d is None:
+            d = made[id(res)] = res.to_dict()
+        yield {"line": row.line, "student": row.student, **d, **({"extra": dict(row.extra)} if row.extra else {})}
 
 
 def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: str = "jsonl") -> None:
@@ -152,8 +169,8 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
         extra = list(dict.fromkeys(k for row, _ in pairs for k, _ in row.extra if k not in CSV_FIELDS))
         w = csv.DictWriter(buf, fieldnames=CSV_FIELDS + extra, lineterminator="\n")
         w.writeheader()
-        for row, res in pairs:
-            d = {**dict(row.extra), **_record(row, res)}
+        for (row, res), rec in zip(pairs, records(pairs), strict=True):
+            d = {**dict(row.extra), **rec}
             cells = {
                 **{k: d.get(k, "") for k in CSV_FIELDS + extra},
                 "feedback_en": res.feedback.en,
@@ -162,8 +179,8 @@ def write_results(pairs: Iterable[tuple[Row, Result]], out: Path | None, fmt: st
             }
             w.writerow({k: neutral(v) for k, v in cells.items()})
     else:
-        for row, res in pairs:
-            buf.write(json.dumps(_record(row, res), ensure_ascii=False) + "\n")
+        for rec in records(pairs):
+            buf.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if out is None:
         import sys
 
@@ -222,15 +239,20 @@ def grade_file(
     isolation: str = "pool",
     banks: tuple[str, ...] = (),
     progress=None,
+    precheck=None,
 ) -> list[tuple[Row, Result]]:
-    """Read, grade and write; returns the (row, result) pairs."""
+    """Read, grade and write; returns the (row, result) pairs. ``precheck(rows)`` runs before any
+    answer is graded (a gradebook export's needs)."""
     path = Path(path)
     out_path = Path(out) if out else None
     out_fmt = fmt or ("csv" if out_path and out_path.suffix.lower() == ".csv" else "jsonl")
     if out_path is not None:
         check_output(out_path)
+    rows = read_submissions(path)
+    if precheck is not None:
+        precheck(rows)
     pairs = grade_rows(
-        read_submissions(path),
+        rows,
         jobs=jobs,
         timeout=timeout,
         memory_mb=memory_mb,

@@ -2,11 +2,12 @@
 question (the score), a total and a percentage.
 
 A score is a verdict that grades the answer (correct 1, incorrect or the wrong form 0, a derivation's
-score as the grader gives it). An answer that was not graded — invalid input, undetermined, a timeout,
-too large, a grader failure — is never counted as 0: its cell says which (``invalid`` …), it counts in
-``ungraded``, and the percentage is of the questions that were graded. A student who answered one
-question twice gets the last answer, and ``duplicates`` counts the others. Rows that could not be read
-or name no question are reported by ``kb-grade grade`` itself and do not appear here.
+share of correct steps if its question gives partial credit). An answer that was not graded — invalid
+input, undetermined, a timeout, too large, a grader failure — is never counted as 0: its cell says which
+(``invalid`` …), it counts in ``ungraded``, and the percentage is of the questions that were graded. A
+student who answered one question twice gets the last answer, and ``duplicates`` counts the others. Rows
+that could not be read or name no question are reported by ``kb-grade grade`` itself and do not appear
+here. :func:`class_table` is what every gradebook format (:mod:`graders.batch.gradebook`) writes from.
 
 >>> from graders.batch.rows import Row
 >>> from graders.result import Result, Verdict
@@ -24,76 +25,112 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ..result import Result
 from .rows import Row
 from .submissions import neutral
+from .tables import identity
 
-__all__ = ["SCORED", "summary_rows", "summary_csv"]
+__all__ = [
+    "SCORED",
+    "Student",
+    "ClassTable",
+    "class_table",
+    "score_of",
+    "summary_rows",
+    "summary_csv",
+    "number",
+    "write_csv",
+]
 
 #: the verdicts that are a score; every other verdict is shown as itself and not counted
 SCORED = ("correct", "incorrect", "wrong-form")
 _TAIL = ("total", "graded", "percent", "ungraded", "duplicates")
 
 
-def _number(x: float) -> str:
+def number(x: float) -> str:
+    """A score as a gradebook cell: ``1``, ``0``, ``0.5``."""
     return f"{x:g}"
 
 
-def _cells(pairs: Iterable[tuple[Row, Result]]) -> tuple[dict[str, dict[str, Result]], list[str], dict[str, int]]:
-    """(student → question → the last result, the questions in order of first appearance, duplicates)."""
-    table: dict[str, dict[str, Result]] = {}
+def score_of(res: Result | None) -> float | None:
+    """The score of an answer, or None if it was not answered or not graded (never 0 for those)."""
+    return res.score if res is not None and res.verdict.value in SCORED else None
+
+
+@dataclass
+class Student:
+    id: str
+    identity: dict[str, str]  # name, email … from the carried columns (:data:`graders.batch.tables.IDENTITY`)
+    answers: dict[str, Result] = field(default_factory=dict)  # question → the last result
+    duplicates: int = 0
+
+    def scores(self, questions: list[str]) -> list[float]:
+        return [s for s in (score_of(self.answers.get(q)) for q in questions) if s is not None]
+
+
+@dataclass
+class ClassTable:
+    questions: list[str]  # in order of first appearance
+    students: list[Student]  # in order of first appearance
+
+
+def class_table(pairs: Iterable[tuple[Row, Result]]) -> ClassTable:
+    """The graded answers by student and question (unreadable rows and unknown questions left out)."""
+    students: dict[str, Student] = {}
     questions: dict[str, None] = {}
-    duplicates: dict[str, int] = {}
     for row, res in pairs:
         if row.error or res.note == "unknown-question":
             continue
-        answers = table.setdefault(row.student, {})
+        st = students.get(row.student)
+        if st is None:
+            st = students[row.student] = Student(row.student, identity(row.extra))
         questions.setdefault(row.question)
-        if row.question in answers:
-            duplicates[row.student] = duplicates.get(row.student, 0) + 1
-        answers[row.question] = res
-    return table, list(questions), duplicates
+        if row.question in st.answers:
+            st.duplicates += 1
+        st.answers[row.question] = res
+    return ClassTable(list(questions), list(students.values()))
 
 
-def summary_rows(pairs: Iterable[tuple[Row, Result]]) -> list[dict]:
+def summary_rows(pairs: Iterable[tuple[Row, Result]] | ClassTable) -> list[dict]:
     """One mapping per student (in order of first appearance): the question columns, then ``total``,
     ``graded`` (questions with a score), ``percent`` (of those), ``ungraded`` and ``duplicates``."""
-    table, questions, duplicates = _cells(pairs)
+    table = pairs if isinstance(pairs, ClassTable) else class_table(pairs)
     out = []
-    for student, answers in table.items():
-        row: dict = {"student": student}
-        scores = []
+    for st in table.students:
+        row: dict = {"student": st.id}
         ungraded = 0
-        for q in questions:
-            res = answers.get(q)
-            if res is None:
-                row[q] = ""  # not answered
-            elif res.verdict.value in SCORED:
-                row[q] = _number(res.score)
-                scores.append(res.score)
-            else:
-                row[q] = res.verdict.value
-                ungraded += 1
+        for q in table.questions:
+            res = st.answers.get(q)
+            score = score_of(res)
+            row[q] = "" if res is None else number(score) if score is not None else res.verdict.value
+            ungraded += res is not None and score is None
+        scores = st.scores(table.questions)
         total = sum(scores)
         row.update(
-            total=_number(total),
+            total=number(total),
             graded=len(scores),
             percent=f"{100 * total / len(scores):.1f}" if scores else "",
             ungraded=ungraded,
-            duplicates=duplicates.get(student, 0),
+            duplicates=st.duplicates,
         )
         out.append(row)
     return out
 
 
-def summary_csv(pairs: Iterable[tuple[Row, Result]]) -> str:
-    """The summary as CSV text (every text cell neutralised, as in the results file)."""
-    rows = summary_rows(pairs)
-    fields = ["student", *(k for k in (rows[0] if rows else {}) if k not in ("student", *_TAIL)), *_TAIL]
+def write_csv(header: list[str], rows: Iterable[list | dict]) -> str:
+    """CSV text as spreadsheets and gradebooks read it (CRLF lines), every text cell neutralised."""
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\r\n")
-    w.writeheader()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([neutral(h) for h in header])
     for row in rows:
-        w.writerow({k: neutral(v) for k, v in row.items()})
+        cells = [row.get(h, "") for h in header] if isinstance(row, dict) else row
+        w.writerow([neutral(c) for c in cells])
     return buf.getvalue()
+
+
+def summary_csv(pairs: Iterable[tuple[Row, Result]] | ClassTable) -> str:
+    """The summary as CSV text (every text cell neutralised, as in the results file)."""
+    table = pairs if isinstance(pairs, ClassTable) else class_table(pairs)
+    return write_csv(["student", *table.questions, *_TAIL], summary_rows(table))

@@ -19,7 +19,7 @@ import re
 
 from ..errors import UsageError
 
-__all__ = ["ALIASES", "decode", "delimiter", "columns"]
+__all__ = ["ALIASES", "IDENTITY", "decode", "delimiter", "columns", "identity"]
 
 #: the headers each column is known by, compared after lower-casing and turning ``_``/``-`` into spaces
 ALIASES = {
@@ -29,6 +29,15 @@ ALIASES = {
     "seed": ("seed",),
 }
 _BY_ALIAS = {alias: column for column, aliases in ALIASES.items() for alias in aliases}
+#: the carried columns a gradebook export uses to identify a student, known by the same rule of headers
+IDENTITY = {
+    "name": ("name", "full name", "student name", "姓名", "名字"),
+    "email": ("email", "e mail", "email address", "mail", "邮箱", "电子邮件", "电子邮箱"),
+    "section": ("section", "class", "group", "班级", "班", "分组"),
+    "login": ("login", "login id", "sis login id", "username", "user name", "用户名"),
+    "canvas id": ("canvas id", "canvas user id"),
+}
+_BY_IDENTITY = {alias: column for column, aliases in IDENTITY.items() for alias in aliases}
 #: tried in this order; a byte-order mark decides first
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
@@ -85,3 +94,14 @@ def columns(headers: list[str]) -> dict[str, str]:
     if not {"question", "answer"} <= set(taken):
         raise UsageError("csv-header", found=", ".join(repr(h) for h in headers) or "-")
     return found
+
+
+def identity(extra: tuple) -> dict[str, str]:
+    """The identity columns (:data:`IDENTITY`) among a row's carried ``(column, text)`` pairs, e.g.
+    ``{"name": "张三", "email": "zs@example.edu"}``; the first of two columns with one meaning wins."""
+    out: dict[str, str] = {}
+    for header, text in extra:
+        column = _BY_IDENTITY.get(_key(header)) or _BY_IDENTITY.get(_key(header).replace(" ", ""))
+        if column and column not in out and str(text).strip():
+            out[column] = str(text).strip()
+    return out

@@ -175,13 +175,17 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     from collections import Counter
     from pathlib import Path
 
+    from ..batch.gradebook import FORMATS, export, format_for, precheck
     from ..batch.submissions import check_output, grade_file, write_atomic
-    from ..batch.summary import summary_csv
+    from ..batch.summary import class_table
     from ..errors import UsageError
     from ..messages import message
     from .render import progress_bar, safe
 
     target = args.summary
+    if (args.summary_format or args.identify != "student") and not args.summary:
+        raise UsageError("gradebook-no-summary")
+    book = format_for(args.summary_format, args.summary or "")
     try:
         if args.summary:  # checked before any answer is graded, like the results file
             check_output(Path(args.summary))
@@ -194,11 +198,14 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             isolation=args.isolation,
             banks=args.banks,
             progress=progress_bar(sys.stderr, args.json),
+            precheck=(lambda rows: precheck(rows, book, args.identify)) if args.summary else None,
             **_limits(args),
         )
         target = args.summary
         if args.summary:
-            write_atomic(Path(args.summary), summary_csv(pairs), "utf-8-sig" if args.bom else "utf-8")
+            text = export(class_table(pairs), book, args.identify)
+            bom = args.bom and FORMATS[book].suffix == ".csv"
+            write_atomic(Path(args.summary), text, "utf-8-sig" if bom else "utf-8")
     except OSError as exc:
         raise UsageError("cannot-write", path=str(target), reason=exc.strerror or str(exc)) from None
     counts = Counter(res.verdict.value for _, res in pairs)

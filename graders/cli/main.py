@@ -96,6 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument(
         "--bom", action="store_true", help="start the summary with a UTF-8 BOM (Excel then reads Chinese names)"
     )
+    g.add_argument(
+        "--summary-format",
+        choices=["csv", "canvas", "moodle", "gradescope"],
+        default=None,
+        help="the summary for a gradebook: csv (kb-grade's own), canvas, moodle, gradescope (results.json, "
+        "one student); default: gradescope for a .json file, else csv",
+    )
+    g.add_argument(
+        "--identify",
+        choices=["student", "email"],
+        default="student",
+        help="what the gradebook matches students by: the student id, or the email column (canvas, moodle)",
+    )
     n = sub.add_parser("new", parents=[common], help="write a commented question template (ID.yaml)")
     n.add_argument("id")
     n.add_argument("--kind", required=True, help="numeric | symbolic | matrix | derivation")

@@ -23,6 +23,8 @@ def report_text(report: dict, lang: str) -> str:
             if k != "other" or q["counts"][k]
         )
         lines += ["", f"{q['id']} ({q['answers']}): {shares}"]
+        if q.get("mean_score") is not None:
+            lines.append(f"  {label('report-score', lang)}: {q['mean_score']:g}")
         if q["notes"]:
             lines.append(f"  {label('report-notes', lang)}:")
             for n in q["notes"]:

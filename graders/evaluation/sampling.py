@@ -23,6 +23,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from functools import lru_cache
 
 __all__ = ["NICE", "NICE_POSITIVE", "points", "required", "bound_value", "BOUND_MAX", "Point"]
 
@@ -82,13 +83,35 @@ def points(
 ) -> Iterator:
     """Points for the variables ``names`` (``positive[name]``: draw positive values; ``shapes[name]``:
     a matrix); ``kinks[name]``: values of one variable where an expression has a kink. With
-    ``with_kind``, each point comes as ``(kind, point)``: ``"nice"``, ``"beside"`` (a kink) or a scale."""
+    ``with_kind``, each point comes as ``(kind, point)``: ``"nice"``, ``"beside"`` (a kink) or a scale.
+
+    The same arguments give the same points, so they are drawn once (:func:`_series`) and every caller
+    gets its own copy of each: a class's answers to one question are all compared at the same points."""
+    kinks = kinks or {}
+    signs = tuple((n, bool(positive.get(n, False))) for n in dict.fromkeys([*names, *kinks]))
+    series = _series(
+        tuple(names),
+        signs,
+        tuple((n, shapes.get(n)) for n in names),
+        seed,
+        tries,
+        tuple((k, tuple(v)) for k, v in kinks.items()),
+    )
+    for kind, point in series:
+        yield (kind, dict(point)) if with_kind else dict(point)
+
+
+@lru_cache(maxsize=1024)
+def _series(names: tuple, signs: tuple, shapes: tuple, seed: int, tries: int, kinks: tuple) -> tuple:
+    """Every point of :func:`points` for these (hashable) arguments, drawn in the one order."""
+    positive, shape_of, kink_at = dict(signs), dict(shapes), {k: list(v) for k, v in kinks}
     rng = random.Random(seed)
-    for kind in schedule(kinks, positive, tries):
+    out = []
+    for kind in schedule(kink_at, positive, tries):
         draw = "nice" if kind == "nice" else "unit" if isinstance(kind, tuple) else kind
         point: Point = {}
         for name in names:
-            shape = shapes.get(name)
+            shape = shape_of.get(name)
             if shape:  # matrix entries at readable and unit scales: products of large entries only saturate
                 kind_m = "nice" if draw == "nice" else "unit"
                 point[name] = tuple(tuple(_draw(False, rng, kind_m) for _ in range(shape[1])) for _ in range(shape[0]))
@@ -97,7 +120,8 @@ def points(
         if isinstance(kind, tuple):
             name, value = kind[1]
             point[name] = value
-        yield ((kind if isinstance(kind, str) else "beside"), point) if with_kind else point
+        out.append(((kind if isinstance(kind, str) else "beside"), point))
+    return tuple(out)
 
 
 def bound_value(attempt: int, rng: random.Random) -> int:

@@ -237,7 +237,10 @@ def _names_used(lines: list[_Line]) -> set[str]:
 
 
 def grade(q, answer: str, values: dict, limits: Limits = DEFAULT, floats: bool = True) -> Result:
-    """Question kind ``derivation``: first line vs ``start``, last vs ``answer``."""
+    """Question kind ``derivation``: first line vs ``start``, last vs ``answer``; scored by the
+    question's ``partial_credit`` (:mod:`graders.grading.credit`)."""
     from ..bank.variants import fill
+    from .credit import with_credit
 
-    return _Derivation(answer, q.symbols, limits).check(fill(q.start, values), fill(q.answer, values))
+    result = _Derivation(answer, q.symbols, limits).check(fill(q.start, values), fill(q.answer, values))
+    return with_credit(result, q.partial_credit)

@@ -115,6 +115,34 @@ _USAGE = {
         "Results file {path}, line {line}: not a JSON object.",
     ),
     "broken-pipe": ("输出管道已关闭。", "The output pipe was closed."),
+    "gradebook-format": (
+        "未知的成绩册格式 '{format}'（可用：{formats}）。",
+        "Unknown gradebook format '{format}' (use one of: {formats}).",
+    ),
+    "gradebook-identify": (
+        "未知的学生识别列 '{identify}'（可用：{choices}）。",
+        "Unknown --identify '{identify}' (use one of: {choices}).",
+    ),
+    "gradebook-column": (
+        "{format} 成绩册要按 {column} 识别学生，但这些学生没有 {column} 列：{students}。"
+        "提交文件中找到的身份列：{found}（如 name/姓名、email/邮箱、section/班级）。",
+        "The {format} gradebook identifies students by {column}, but these students have no {column} "
+        "column: {students}. Identity columns found in the submissions: {found} (such as name, email, section).",
+    ),
+    "gradebook-one-student": (
+        "Gradescope 的 results.json 只对应一份提交（一个学生），而文件中有 {students} 个学生。",
+        "A Gradescope results.json is one submission (one student); the file has {students} students.",
+    ),
+    "gradebook-no-summary": (
+        "--summary-format 和 --identify 说明的是 --summary 文件的格式：请同时给出 --summary 文件。",
+        "--summary-format and --identify describe the --summary file: give --summary FILE as well.",
+    ),
+    "gradebook-unanswered": ("未作答。", "Not answered."),
+    "gradebook-ungraded": ("未评分（{verdict}），不计为 0 分。", "Not graded ({verdict}); not counted as 0."),
+    "gradebook-summary": (
+        "kb-grade：{total} 道题中评分了 {graded} 道。",
+        "kb-grade: {graded} of {total} questions graded.",
+    ),
 }
 
 TOOLS = {**_BANK, **_USAGE}
@@ -138,6 +166,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "variant": ("变体", "variant"),
     "could-not-verify": ("无法核实", "could not be verified"),
     "report-answers": ("份答案", "answers"),
+    "report-score": ("已评分答案的平均得分", "mean score of the graded answers"),
     "report-notes": ("误区（按次数）", "misconceptions, most frequent first"),
     "report-wrong": ("最常见的错误答案", "most common wrong answers"),
     "transpose-hint": ("是不是忘了转置？", " Did you forget a transpose?"),

@@ -145,3 +145,63 @@ def test_round_trip_teachers_bank_to_report(tmp_path, monkeypatch, capsys):
         2,
     )
     assert "forgot-to-divide" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+GRADEBOOKS = [
+    # (format, the class file's students, what the export holds for 张三 (identified by email where the
+    # format can): the mean and the derivation's half of the steps)
+    ("csv", 3, lambda text: "2024001,1,0.5,1.5,2,75.0,0,0" in text),
+    ("canvas", 3, lambda text: "张三,,2024001,zs@example.edu,,1,0.5" in text),
+    ("moodle", 3, lambda text: "zs@example.edu,2024001,1,0.5" in text),
+    (
+        "gradescope",
+        1,
+        lambda text: [(t["name"], t["score"]) for t in json.loads(text)["tests"]] == [("t-mean", 1), ("t-deriv", 0.5)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("fmt", "students", "holds"), GRADEBOOKS)
+def test_round_trip_teachers_bank_to_each_gradebook(fmt, students, holds, tmp_path, monkeypatch, capsys):
+    """A teacher's bank (with a derivation giving partial credit) → a class file with names and emails →
+    grade → each gradebook export → report."""
+    monkeypatch.delenv("KB_GRADE_BANKS", raising=False)
+    bank = tmp_path / "course"
+    bank.mkdir()
+    write_template("numeric", "t-mean", str(bank / "t-mean.yaml"))
+    deriv = write_template("derivation", "t-deriv", str(bank / "t-deriv.yaml"))
+    deriv.write_text(deriv.read_text("utf-8").replace("# partial_credit: steps", "partial_credit: steps"), "utf-8")
+    assert main(["validate", str(bank)]) == 0
+    lines = ["学号,姓名,邮箱,题目,答案,seed"]
+    for sid, name, mean in [("2024001", "张三", 5), ("2024002", "李四", 15), ("2024003", "王五", 15)][:students]:
+        lines += [f"{sid},{name},{name}@example.edu,t-mean,{mean},0", f'{sid},{name},,t-deriv,"{DERIVATION}",']
+    subs = tmp_path / "class.csv"
+    subs.write_text("\n".join(lines).replace("张三@", "zs@") + "\n", encoding="utf-8")
+    book = tmp_path / ("results.json" if fmt == "gradescope" else f"{fmt}.csv")
+    argv = ["--bank", str(bank), "grade", str(subs), "-o", str(tmp_path / "res.jsonl"), "--summary", str(book)]
+    assert main([*argv, "--summary-format", fmt, "--identify", "email", "--isolation", "process"]) == 0
+    assert holds(book.read_text(encoding="utf-8"))
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "res.jsonl"), "--json"]) == 0
+    report = {q["id"]: q for q in json.loads(capsys.readouterr().out)["questions"]}
+    assert (report["t-deriv"]["counts"]["incorrect"], report["t-deriv"]["mean_score"]) == (students, 0.5)
+
+
+#: right at the first step, wrong at the second: half the steps
+DERIVATION = "d/dx (x + 1)^2\n= d/dx (x^2 + 2x + 1)\n= 2x + 1"
+
+
+MEAN_SCORES = [
+    # (records as (verdict, score), the mean score: of the graded answers only, partial credit included)
+    ([("correct", 1.0), ("incorrect", 0.0)], 0.5),
+    ([("correct", 1.0), ("incorrect", 0.5), ("wrong-form", 0.25)], 0.5833),
+    ([("correct", "1"), ("incorrect", "0.5")], 0.75),  # as read back from a CSV results file
+    ([("correct", 1.0), ("invalid", 0.0), ("timeout", 0.0)], 1.0),  # never graded: not a 0
+    ([("invalid", 0.0)], None),
+]
+
+
+@pytest.mark.parametrize(("records", "mean"), MEAN_SCORES)
+def test_mean_score(records, mean):
+    recs = [{**_rec("q", v), "score": s} for v, s in records]
+    assert build_report(recs)["questions"][0]["mean_score"] == mean

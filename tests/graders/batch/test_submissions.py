@@ -135,3 +135,55 @@ def test_cli_grade(tmp_path, capsys):
     assert ":5:" in captured.err and len(captured.out.splitlines()) == 5
     assert main(["grade", str(tmp_path / "missing.jsonl")]) == EXIT_USAGE
     assert main(["grade", str(tmp_path / "subs.txt")]) == EXIT_USAGE
+
+
+@pytest.mark.parametrize(("asked", "cores", "used"), [(64, 2, 2), (None, 2, 2), (1, 2, 1), (3, 4, 3), (8, 1, 1)])
+def test_jobs_are_capped_by_the_cores(asked, cores, used, monkeypatch):
+    """More parallel checks than cores would turn correct answers into timeouts on a loaded machine."""
+    import graders.isolation as isolation
+    from graders.batch.rows import Row
+    from graders.result import Result, Verdict
+
+    seen = []
+
+    def run_many(tasks, *, jobs, **kwargs):
+        seen.append(jobs)
+        return [(k, Result(Verdict.CORRECT)) for k, _ in tasks]
+
+    monkeypatch.setattr(isolation, "max_jobs", lambda: cores)
+    monkeypatch.setattr(isolation, "run_many", run_many)
+    grade_rows([Row(1, "s", "mse-house-prices", "100")], jobs=asked)
+    assert seen == [used]
+
+
+SAME_ANSWERS = [
+    # (rows as (student, question, answer, seed), how many answers are graded)
+    ([("a", "mse-house-prices", "100", None), ("b", "mse-house-prices", "100", None)], 1),
+    ([("a", "mse-house-prices", "100", None), ("b", "mse-house-prices", "100 ", None)], 2),  # typed differently
+    ([("a", "mse-house-prices", "100", None), ("b", "gd-step-quadratic", "100", None)], 2),
+    ([("a", "mse-house-prices", "100", 1), ("b", "mse-house-prices", "100", 2)], 1),  # no variants: seeds alike
+    ([("a", "{varied}", "1", 0), ("b", "{varied}", "1", 0)], 1),
+    ([("a", "{varied}", "1", 0), ("b", "{varied}", "1", 1)], 2),  # two variants
+]
+
+
+@pytest.mark.parametrize(("rows", "graded"), SAME_ANSWERS)
+def test_the_same_answer_to_the_same_variant_is_graded_once(rows, graded, monkeypatch):
+    import graders.isolation as isolation
+    from graders.bank import load_all
+    from graders.batch.rows import Row
+    from graders.result import Result, Verdict
+
+    varied = next(q.id for q in load_all().values() if q.params)
+    sent = []
+
+    def run_many(tasks, **kwargs):
+        sent.extend(tasks)
+        return [(k, Result(Verdict.CORRECT, note=f"task-{k}")) for k, _ in tasks]
+
+    monkeypatch.setattr(isolation, "run_many", run_many)
+    rows = [Row(i + 1, s, q.format(varied=varied), a, seed) for i, (s, q, a, seed) in enumerate(rows)]
+    pairs = grade_rows(rows)
+    assert len(sent) == graded
+    assert [res.question for _, res in pairs] == [row.question for row in rows]  # every row has its result
+    assert len({res.note for _, res in pairs}) == graded

@@ -59,7 +59,14 @@ def test_a_progress_bar_only_on_a_terminal_and_never_with_json(tty, quiet, drawn
         assert term.text.endswith(f"\r[{'#' * 30}] 4/4\n") and "1/4" in term.text
 
 
-def test_grade_rows_reports_progress(tmp_path):
+@pytest.mark.parametrize(
+    ("answers", "calls"),
+    [
+        (["100", "300/3", "70"], [(1, 3), (2, 3), (3, 3)]),
+        (["100", "100", "100"], [(3, 3)]),  # typed alike: graded once, counted for the three answers
+    ],
+)
+def test_grade_rows_reports_progress(answers, calls, tmp_path):
     import json
 
     from graders.batch import grade_rows, read_submissions
@@ -67,10 +74,11 @@ def test_grade_rows_reports_progress(tmp_path):
     p = tmp_path / "subs.jsonl"
     p.write_text(
         "".join(
-            json.dumps({"student": f"s{i}", "question": "mse-house-prices", "answer": "100"}) + "\n" for i in range(3)
+            json.dumps({"student": f"s{i}", "question": "mse-house-prices", "answer": a}) + "\n"
+            for i, a in enumerate(answers)
         ),
         encoding="utf-8",
     )
-    calls = []
-    grade_rows(read_submissions(p), isolation="none", progress=lambda d, t: calls.append((d, t)))
-    assert calls == [(1, 3), (2, 3), (3, 3)]
+    seen = []
+    grade_rows(read_submissions(p), isolation="none", progress=lambda d, t: seen.append((d, t)))
+    assert seen == calls
