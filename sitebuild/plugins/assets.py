@@ -1,9 +1,15 @@
-"""``kb-assets``: serve Mermaid and MathJax from the site itself.
+"""``kb-assets``: serve Mermaid and MathJax from the site itself, each only to the pages that use it.
 
 The files come from ``node_modules`` (pinned in ``package.json`` /
 ``package-lock.json``, installed by ``make``) and are added to the build as
 generated files under ``assets/vendor/``, so no page ever needs a CDN. A missing
 ``node_modules`` fails the build with the command that fixes it.
+
+Both are listed in ``extra_javascript`` (so every page would load them: 3.6 MB and 1.2 MB);
+after a page is rendered, the script tags of a library the page does not use are taken out,
+from one table, :data:`LIBRARIES` (what in a page's HTML needs the library, and its scripts).
+The detection is at build time, which is only right when every page view is a full page load:
+the build fails if Material's ``navigation.instant`` is switched on.
 
 Versions and licences are recorded in the README ("Vendored browser assets"), and
 ``tests/site/test_site_build.py`` checks them against ``package-lock.json``.
@@ -11,6 +17,7 @@ Versions and licences are recorded in the README ("Vendored browser assets"), an
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.config import base
@@ -19,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-__all__ = ["AssetsPlugin", "VENDORED"]
+__all__ = ["LIBRARIES", "AssetsPlugin", "VENDORED", "drop_unused_libraries"]
 
 # destination folder under assets/vendor/ -> (package, files or folders inside the package)
 VENDORED: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -27,12 +34,40 @@ VENDORED: dict[str, tuple[str, tuple[str, ...]]] = {
     "mathjax": ("mathjax", ("es5/tex-mml-chtml.js", "es5/output", "es5/input", "es5/ui", "es5/a11y", "es5/sre")),
 }
 
+# library -> (what in a page's HTML uses it, its extra_javascript entries)
+LIBRARIES: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
+    # Material renders <pre class="mermaid"> with the global `mermaid`
+    "mermaid": (re.compile(r'<pre class="mermaid"'), ("assets/vendor/mermaid/mermaid.min.js",)),
+    # arithmatex formulas; exercise boxes typeset the grader's feedback
+    "mathjax": (
+        re.compile(r'class="(?:arithmatex|kb-ex)[ "-]'),
+        ("assets/mathjax-config.js", "assets/vendor/mathjax/tex-mml-chtml.js"),
+    ),
+}
+
+
+def drop_unused_libraries(html: str) -> str:
+    """``html`` without the ``<script>`` tags of the :data:`LIBRARIES` it does not use."""
+    for uses, scripts in LIBRARIES.values():
+        if not uses.search(html):
+            for script in scripts:
+                html = re.sub(rf'[ \t]*<script src="[^"]*?{re.escape(script)}"[^>]*></script>\n?', "", html)
+    return html
+
 
 class AssetsConfig(base.Config):
     node_modules = c.Type(str, default="node_modules")
 
 
 class AssetsPlugin(BasePlugin[AssetsConfig]):
+    def on_config(self, config):
+        if "navigation.instant" in config.theme.get("features", []):
+            raise PluginError("kb-assets: navigation.instant would keep the first page's libraries for every page")
+        return config
+
+    def on_post_page(self, output: str, page, config) -> str:
+        return drop_unused_libraries(output)
+
     def on_files(self, files: Files, config) -> Files:
         root = Path(config.config_file_path).resolve().parent / self.config.node_modules
         for dest, (package, members) in VENDORED.items():

@@ -1,0 +1,38 @@
+// Search loads its index (about 1 MB) when the reader first uses it, and each edition searches
+// only its own pages. Material requests search/search_index.json with XMLHttpRequest as soon as
+// its bundle runs; this script, loaded just before the bundle (sitebuild/theme/main.html):
+// * asks for this edition's index instead, search/search_index.<html lang>.json (written by the
+//   kb-search plugin);
+// * holds that request until the search box gets focus (a click or tap, the "/", "s" or "f" keys,
+//   a ?q= link) or the pointer reaches the search box, and sends it at once on a page opened from
+//   a search result (?h=, whose words Material highlights with the index's settings).
+(() => {
+  const open = XMLHttpRequest.prototype.open;
+  const send = XMLHttpRequest.prototype.send;
+  const held = [];
+  let wanted = new URLSearchParams(location.search).has("h");
+  const release = () => {
+    if (wanted) return;
+    wanted = true;
+    for (const [request, args] of held.splice(0)) {
+      if (request.readyState === XMLHttpRequest.OPENED) send.apply(request, args);
+    }
+  };
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    const target = new URL(url, location.href);
+    this.kbSearchIndex = target.pathname.endsWith("/search/search_index.json");
+    if (this.kbSearchIndex) {
+      target.pathname = target.pathname.replace(/\.json$/, `.${document.documentElement.lang}.json`);
+      url = target.href;
+    }
+    return open.call(this, method, url, ...rest);
+  };
+  XMLHttpRequest.prototype.send = function (...args) {
+    if (this.kbSearchIndex && !wanted) held.push([this, args]);
+    else send.apply(this, args);
+  };
+  const wants = (event) =>
+    event.target instanceof Element && event.target.closest('.md-search, label[for="__search"]') && release();
+  document.addEventListener("focusin", wants, true);
+  document.addEventListener("pointerover", wants, true);
+})();
