@@ -40,7 +40,8 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, {...
 # ms since navigation start at the first frame where the page is fully rendered
 RENDERED = """([diagrams, formulas]) => {
   if (document.readyState !== "complete") return false;
-  const svgs = [...document.querySelectorAll("div.mermaid")].filter(d => d.shadowRoot && d.shadowRoot.querySelector("svg"));
+  const svgs = [...document.querySelectorAll("div.mermaid")]
+    .filter(d => d.shadowRoot && d.shadowRoot.querySelector("svg"));
   const typeset = document.querySelectorAll(".arithmatex mjx-container").length;
   return svgs.length >= diagrams && typeset >= formulas && performance.now();
 }"""
@@ -142,7 +143,8 @@ def main() -> None:
             for site in sites:
                 server, base = serve(site)
                 print(f"\n{site}")
-                print(f"{'type':9} {'pages':>5}  {'cold KB':>8} {'cold ms':>8}  {'warm KB':>8} {'warm ms':>8}  measured")
+                head = f"{'cold KB':>8} {'cold ms':>8}  {'warm KB':>8} {'warm ms':>8}"
+                print(f"{'type':9} {'pages':>5}  {head}  measured")
                 for kind, pages in page_types(site).items():
                     chosen = pages[:: max(1, len(pages) // args.per_type)][: args.per_type]
                     if not chosen:

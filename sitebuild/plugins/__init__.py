@@ -19,4 +19,12 @@ from sitebuild.plugins.question_fields import QuestionFieldsPlugin
 from sitebuild.plugins.run import RunPlugin
 from sitebuild.plugins.search import SearchPlugin
 
-__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "LanguagesPlugin", "QuestionFieldsPlugin", "RunPlugin", "SearchPlugin"]
+__all__ = [
+    "AssetsPlugin",
+    "ErrataPlugin",
+    "ExercisesPlugin",
+    "LanguagesPlugin",
+    "QuestionFieldsPlugin",
+    "RunPlugin",
+    "SearchPlugin",
+]

@@ -1,0 +1,33 @@
+"""``kb-assets``: a page gets Mermaid and MathJax only when it uses them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild.plugins.assets import drop_unused_libraries
+
+SCRIPTS = (
+    '  <script src="../../assets/vendor/mermaid/mermaid.min.js"></script>\n'
+    '  <script src="../../assets/mathjax-config.js"></script>\n'
+    '  <script src="../../assets/vendor/mathjax/tex-mml-chtml.js"></script>\n'
+    '  <script src="../../assets/language-switch.js"></script>\n'
+)
+MERMAID = "mermaid.min.js"
+MATHJAX = ("mathjax-config.js", "tex-mml-chtml.js")
+
+
+@pytest.mark.parametrize(
+    ("content", "kept", "dropped"),
+    [
+        ("<p>text</p>", (), (MERMAID, *MATHJAX)),
+        ('<pre class="mermaid"><code>flowchart LR</code></pre>', (MERMAID,), MATHJAX),
+        ('<span class="arithmatex">\\(x\\)</span>', MATHJAX, (MERMAID,)),
+        ('<div class="arithmatex">\\[x\\]</div><pre class="mermaid">', (MERMAID, *MATHJAX), ()),
+        ('<div class="kb-ex-variant">', MATHJAX, (MERMAID,)),  # exercise feedback is typeset
+        ("<p>the word mermaid, class arithmatex</p>", (), (MERMAID, *MATHJAX)),  # prose is not markup
+    ],
+)
+def test_drop_unused_libraries(content: str, kept: tuple[str, ...], dropped: tuple[str, ...]) -> None:
+    html = drop_unused_libraries(f"<body>{content}\n{SCRIPTS}</body>")
+    assert all(name in html for name in kept) and not any(name in html for name in dropped)
+    assert "language-switch.js" in html and content in html
