@@ -38,9 +38,9 @@ VENDORED: dict[str, tuple[str, tuple[str, ...]]] = {
 LIBRARIES: dict[str, tuple[re.Pattern[str], tuple[str, ...]]] = {
     # Material renders <pre class="mermaid"> with the global `mermaid`
     "mermaid": (re.compile(r'<pre class="mermaid"'), ("assets/vendor/mermaid/mermaid.min.js",)),
-    # arithmatex formulas; exercise boxes typeset the grader's feedback
+    # arithmatex formulas; answer boxes, whose feedback is typeset (not the exercises overview)
     "mathjax": (
-        re.compile(r'class="(?:arithmatex|kb-ex)[ "-]'),
+        re.compile(r'class="(?:arithmatex|kb-ex-input)"'),
         ("assets/mathjax-config.js", "assets/vendor/mathjax/tex-mml-chtml.js"),
     ),
 }

@@ -23,7 +23,8 @@ MATHJAX = ("mathjax-config.js", "tex-mml-chtml.js")
         ('<pre class="mermaid"><code>flowchart LR</code></pre>', (MERMAID,), MATHJAX),
         ('<span class="arithmatex">\\(x\\)</span>', MATHJAX, (MERMAID,)),
         ('<div class="arithmatex">\\[x\\]</div><pre class="mermaid">', (MERMAID, *MATHJAX), ()),
-        ('<div class="kb-ex-variant">', MATHJAX, (MERMAID,)),  # exercise feedback is typeset
+        ('<input id="a" class="kb-ex-input" type="text">', MATHJAX, (MERMAID,)),  # the feedback is typeset
+        ('<ul class="kb-ex-overview">', (), (MERMAID, *MATHJAX)),  # a list of exercises is not
         ("<p>the word mermaid, class arithmatex</p>", (), (MERMAID, *MATHJAX)),  # prose is not markup
     ],
 )
