@@ -5,6 +5,7 @@ with diagrams and maths still render them, and each edition's search finds its o
 from __future__ import annotations
 
 import gzip
+import json
 import re
 from pathlib import Path
 
@@ -142,19 +143,20 @@ def test_each_edition_searches_its_own_pages(watched, site_url: str, home: str, 
     assert watch.errors == [] and watch.blocked == [] and watch.failed == []
 
 
-@pytest.mark.parametrize("home", ["/", "/en/"])
-def test_search_results_show_no_diagram_source(watched, site_url: str, built_site: Path, home: str) -> None:
-    """The words of a diagram (its first line, e.g. ``flowchart LR``) find no result that quotes
-    Mermaid source (edges like ``-->``)."""
-    page, _ = watched
-    losses = (built_site / home.lstrip("/") / "math/losses/index.html").read_text()
-    first_line = re.search(r'<pre class="mermaid"><code>([^\n<]+)', losses)[1].split()[0]
-    page.goto(site_url + home, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(first_line)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__meta", timeout=20_000)
-    page.wait_for_timeout(300)
-    texts = page.eval_on_selector_all(".md-search-result__item", "items => items.map(i => i.innerText)")
-    assert not [t for t in texts if "-->" in t or "---" in t], texts[:3]
+@pytest.mark.site
+@pytest.mark.parametrize("edition", ["zh", "en"])
+def test_no_diagram_source_in_the_search_index(built_site: Path, edition: str) -> None:
+    """Search results quote the index's text; no entry holds a page's Mermaid source (checked in
+    the index files, as a result shows only the start of an entry)."""
+    docs = json.loads((built_site / f"search/search_index.{edition}.json").read_text())["docs"]
+    prefix = "en/" if edition == "en" else ""
+    diagrams = 0
+    for page in built_site.glob(f"{prefix}**/index.html"):
+        location = page.parent.relative_to(built_site).as_posix() + "/"
+        sources = re.findall(r'<pre class="mermaid"><code>([^<]+)</code>', page.read_text())
+        diagrams += len(sources)
+        texts = [d["text"] for d in docs if d["location"].split("#")[0] == location]
+        for source in sources:
+            first_lines = " ".join(source.split("\n")[:2])  # e.g. flowchart LR  A["x"] --&gt; B
+            assert not [t for t in texts if first_lines.split()[-1] in t and first_lines.split()[0] in t], location
+    assert diagrams > 10
