@@ -25,7 +25,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # the day-to-day selection (make test-fast; tests/test_fresh_clone.py runs it in a fresh clone)
 FAST_TESTS := not site and not browser and not slow
 
-.PHONY: constraints help venv assets browser site serve lint test test-fast test-site test-gpu bench bench-site bench-kb bench-grader clean distclean
+.PHONY: constraints help venv assets browser site serve lint test test-fast test-site test-gpu bench bench-site bench-pages bench-kb bench-grader clean distclean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | sort
@@ -78,10 +78,13 @@ test-site: venv assets browser ## site build and browser tests only
 test-gpu: venv ## the GPU tests only (pytest -m gpu): every model on CUDA, mixed precision; needs a CUDA device
 	$(PY) -m pytest -m gpu
 
-bench: bench-site bench-kb bench-grader ## every benchmark (figures for the notes; about 25 minutes)
+bench: bench-site bench-pages bench-kb bench-grader ## every benchmark (figures for the notes; about 25 minutes)
 
 bench-site: venv assets ## site build: cold, warm, after editing one kb module
 	$(PY) benchmarks/build_bench.py
+
+bench-pages: venv assets browser ## page weight and time to rendered per page type, cold and warm cache
+	$(PY) benchmarks/site_pages.py
 
 bench-kb: venv ## kb: Lightning vs a plain loop per model, with Lightning's own floor
 	$(PY) benchmarks/kb_train_overhead.py --floor

@@ -40,9 +40,28 @@ def fence_doctests(text: str) -> str:
     return "\n".join(out)
 
 
+def _fence(obj: griffe.Object) -> None:
+    if obj.docstring is not None and ">>>" in obj.docstring.value:
+        obj.docstring.value = fence_doctests(obj.docstring.value)  # idempotent: fenced blocks are kept
+
+
+def _walk(obj: griffe.Object):
+    yield obj
+    for member in obj.members.values():
+        if not member.is_alias:
+            yield from _walk(member)
+
+
 class DoctestFences(griffe.Extension):
-    """Fence doctest blocks in every docstring griffe loads."""
+    """Fence doctest blocks in every docstring griffe loads.
+
+    ``on_object`` does not run for a package's own module (its docstring would render the
+    ``>>>`` lines as nested blockquotes and ``__version__`` as bold "version"), so the whole
+    tree is also fenced once the package is loaded."""
 
     def on_object(self, *, obj: griffe.Object, **kwargs: Any) -> None:
-        if obj.docstring is not None and ">>>" in obj.docstring.value:
-            obj.docstring.value = fence_doctests(obj.docstring.value)
+        _fence(obj)
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        for obj in _walk(pkg):
+            _fence(obj)

@@ -7,6 +7,7 @@
 ``kb-exercises``          :mod:`sitebuild.plugins.exercises` — chapter question lists (needs ``graders``)
 ``kb-languages``          :mod:`sitebuild.plugins.languages` — interface strings per edition, language switch
 ``kb-question-fields``    :mod:`sitebuild.plugins.question_fields` — the question file's fields (needs ``graders``)
+``kb-search``             :mod:`sitebuild.plugins.search` — one search index per edition, no diagram source
 ========================  =================================================================
 """
 
@@ -16,5 +17,14 @@ from sitebuild.plugins.exercises import ExercisesPlugin
 from sitebuild.plugins.languages import LanguagesPlugin
 from sitebuild.plugins.question_fields import QuestionFieldsPlugin
 from sitebuild.plugins.run import RunPlugin
+from sitebuild.plugins.search import SearchPlugin
 
-__all__ = ["AssetsPlugin", "ErrataPlugin", "ExercisesPlugin", "LanguagesPlugin", "QuestionFieldsPlugin", "RunPlugin"]
+__all__ = [
+    "AssetsPlugin",
+    "ErrataPlugin",
+    "ExercisesPlugin",
+    "LanguagesPlugin",
+    "QuestionFieldsPlugin",
+    "RunPlugin",
+    "SearchPlugin",
+]
