@@ -83,6 +83,8 @@ class RunPlugin(BasePlugin[RunConfig]):
         return DIRECTIVE.sub(replace, markdown)
 
     def on_post_build(self, config):
+        if self.runner is not None:
+            self.runner.close()
         if self.runner is not None and self.config.execute:
             log.info(
                 "kb-run: %d snippet(s) executed, %d reused from cache",
