@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sitebuild.snippets.errors import SnippetError, SnippetTimeout, short_traceback
+from sitebuild.snippets.figures import translations_of
 from sitebuild.snippets.forked import Zygote, execute_forked
 
 __all__ = [
@@ -41,7 +42,11 @@ import os as _kb_os
 _kb_os.environ.update({env!r})
 %config InlineBackend.figure_formats = ['png']
 %config InlineBackend.rc = {{'figure.dpi': 96, 'savefig.dpi': 96, 'figure.figsize': (6.0, 3.6)}}
-del _kb_os
+import matplotlib.pyplot as _kb_plt
+_kb_plt.close(_kb_plt.figure())  # load the inline backend now: it registers the PNG formatter
+from sitebuild.snippets.figures import install as _kb_install
+_kb_install(get_ipython())
+del _kb_os, _kb_plt, _kb_install
 """
 
 _REPORT = """\
@@ -102,7 +107,11 @@ def _normalise(output: Any) -> dict[str, str] | None:
             if mime in data:
                 value = data[mime]
                 text = "".join(value) if isinstance(value, list) else str(value)
-                return {"kind": mime, "name": "", "text": text.strip() if mime == "image/png" else text}
+                if mime != "image/png":
+                    return {"kind": mime, "name": "", "text": text}
+                # the same figure in the site's other languages, keyed by language (sitebuild.snippets.figures)
+                other = {lang: png.strip() for lang, png in translations_of(output).items()}
+                return {"kind": mime, "name": "", "text": text.strip(), **other}
     return None
 
 
@@ -166,7 +175,7 @@ def execute_snippet(
     if zygote is not None:
         sources = [c.source for _, c in user_cells] + [report_source]
         user_starts = [starts[i] for i, _ in user_cells]
-        raw, seconds = execute_forked(zygote, name, sources, user_starts, path.parent, cell_timeout)
+        raw, seconds = execute_forked(zygote, name, sources, user_starts, path.parent.resolve(), cell_timeout)
     else:
         setup = nbformat.v4.new_code_cell(setup_source(env))
         report = nbformat.v4.new_code_cell(report_source)

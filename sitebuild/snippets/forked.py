@@ -101,9 +101,10 @@ class Zygote:
                 if "pid" in message:
                     child = message["pid"]
                 elif "cell" in message:
-                    outputs.append(message["outputs"])
-                    if message.get("error"):
-                        result = {"failed": message["cell"], "error": message["error"]}
+                    if message["cell"] >= 0:
+                        outputs.append(message["outputs"])
+                    if message.get("error") and result is None:
+                        result = {"failed": max(message["cell"], len(outputs)), "error": message["error"]}
                 elif "done" in message:
                     result = result or {"outputs": outputs, "seconds": message["done"]}
                 elif "exit" in message:
@@ -264,8 +265,13 @@ def _serve() -> None:
                         break
                 else:
                     send({"done": perf_counter() - started})
-            except BaseException:  # reported as the child's exit status
+            except BaseException as exc:  # the executor itself failed: say how, then exit
                 status = 1
+                with contextlib.suppress(BaseException):
+                    import traceback
+
+                    detail = "".join(traceback.format_exception(exc))
+                    send({"cell": -1, "outputs": [], "error": ("ExecutorError", repr(exc), detail)})
             finally:
                 exit_now(status)
         _, status = os.waitpid(pid, 0)

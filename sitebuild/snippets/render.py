@@ -57,8 +57,10 @@ def png_size(data: str) -> tuple[int, int] | None:
     return struct.unpack(">II", head[16:24])
 
 
-def _output(out: dict[str, str], alt: str) -> str:
+def _output(out: dict[str, str], alt: str, lang: str = "en") -> str:
     kind, text = out["kind"], out["text"]
+    if kind == "image/png":
+        text = out.get(lang, text)  # the figure drawn with the page language's labels, when there is one
     if kind == "stream":
         css = "kb-output kb-stderr" if out.get("name") == "stderr" else "kb-output"
         return f'<pre class="{css}"><code>{html.escape(text.rstrip())}</code></pre>'
@@ -104,7 +106,7 @@ def render_entry(entry: CacheEntry, *, lang: str = "en", show_code: bool = True)
     for cell in entry.cells:
         if show_code and not cell.get("hide_input") and cell["source"].strip():
             blocks.append(_fence(cell["source"]))
-        blocks.extend(_output(out, alt) for out in cell["outputs"])
+        blocks.extend(_output(out, alt, lang) for out in cell["outputs"])
     blocks.append(_provenance(entry, lang))
     body = "\n\n".join(blocks)
     return f'<div class="kb-run" data-snippet="{html.escape(entry.snippet)}" markdown>\n\n{body}\n\n</div>'
