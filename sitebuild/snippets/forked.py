@@ -104,7 +104,8 @@ class Zygote:
                     if message["cell"] >= 0:
                         outputs.append(message["outputs"])
                     if message.get("error") and result is None:
-                        result = {"failed": max(message["cell"], len(outputs)), "error": message["error"]}
+                        cell = message["cell"] if message["cell"] >= 0 else len(outputs)  # -1: the executor failed
+                        result = {"failed": cell, "error": message["error"]}
                 elif "done" in message:
                     result = result or {"outputs": outputs, "seconds": message["done"]}
                 elif "exit" in message:
