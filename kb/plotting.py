@@ -11,7 +11,11 @@ and the en page. So every figure here is
   the same factor, so a label is as large in one figure as in the next, and the base
   size (:data:`FONT_PT`) is still about 11 CSS px on a 390 px phone;
 * **language-neutral** where it can be: symbols and the names the code prints
-  (``train_loss``), with a CJK-capable font as fallback for any Chinese label.
+  (``train_loss``); a word a reader must read is written with :func:`label`
+  (``label("epoch", "轮次")``), which returns the English text (or the Chinese one
+  when ``$KB_LANG`` is ``zh``) and remembers the other: the docs build renders each
+  figure once per language (:func:`translated`) and the zh page shows the Chinese one,
+  drawn with a CJK font (Noto Sans CJK) that matplotlib falls back to glyph by glyph.
 
 :func:`subplots` creates a figure in this style; :func:`image_grid` and :func:`heatmap`
 draw what several chapters need; :func:`figure_problems` lists what makes a figure
@@ -27,7 +31,9 @@ when a figure is made.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 __all__ = [
@@ -47,6 +53,11 @@ __all__ = [
     "figure_problems",
     "assert_readable",
     "FigureProblem",
+    "LANGUAGES",
+    "language",
+    "label",
+    "translation",
+    "translated",
 ]
 
 #: Text, axes and tick colour: equal contrast (about 4:1) on white and on Material's slate.
@@ -239,6 +250,88 @@ def heatmap(
     if colorbar:
         ax.figure.colorbar(image, ax=ax, shrink=0.9)
     return image
+
+
+#: The languages a figure is drawn in; the first is the one figures are made in.
+LANGUAGES = ("en", "zh")
+_TRANSLATIONS: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES[1:]}
+
+
+def language() -> str:
+    """The language :func:`label` returns: ``$KB_LANG`` when it is one of :data:`LANGUAGES`, else ``en``."""
+    lang = os.environ.get("KB_LANG", "").strip().lower()
+    return lang if lang in LANGUAGES else LANGUAGES[0]
+
+
+def label(en: str, zh: str) -> str:
+    """A text for a figure in both languages: returns the one for :func:`language` and remembers
+    ``zh`` as the translation of ``en`` for :func:`translated`.
+
+    >>> label("epoch", "轮次")
+    'epoch'
+    >>> translation("epoch", "zh")
+    '轮次'
+    """
+    _TRANSLATIONS["zh"][en] = zh
+    return zh if language() == "zh" else en
+
+
+def translation(text: str, lang: str) -> str | None:
+    """The ``lang`` text :func:`label` recorded for the English ``text``, or None."""
+    return _TRANSLATIONS.get(lang, {}).get(text)
+
+
+@contextmanager
+def translated(fig, lang: str) -> Iterator[int]:
+    """Within the block, every text of ``fig`` that :func:`label` made reads in ``lang``
+    (titles, axis labels, legends, annotations, fixed tick labels); yields how many texts
+    changed, and restores them all afterwards.
+
+    >>> fig, ax = subplots()
+    >>> _ = ax.set_xlabel(label("step", "步数"))
+    >>> with translated(fig, "zh") as changed:
+    ...     (changed, ax.get_xlabel())
+    (1, '步数')
+    >>> ax.get_xlabel()
+    'step'
+    """
+    from matplotlib.text import Text
+    from matplotlib.ticker import Formatter
+
+    class Translating(Formatter):  # tick labels are made at draw time: translate them there
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            made = self.inner(x, pos)
+            return translation(made, lang) or made
+
+        def format_ticks(self, values: Any) -> list[str]:
+            return [translation(t, lang) or t for t in self.inner.format_ticks(values)]
+
+        def set_locs(self, locs: Any) -> None:
+            self.inner.set_locs(locs)
+
+        def get_offset(self) -> str:
+            return self.inner.get_offset()
+
+    undo: list[Any] = []
+    for text in fig.findobj(Text):
+        other = translation(text.get_text(), lang)
+        if other is not None:
+            undo.append((text.set_text, text.get_text()))
+            text.set_text(other)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if any(translation(t, lang) for t in formatter.format_ticks(axis.get_majorticklocs())):
+                undo.append((axis.set_major_formatter, formatter))
+                axis.set_major_formatter(Translating(formatter))
+    try:
+        yield len(undo)
+    finally:
+        for restore, value in reversed(undo):
+            restore(value)
 
 
 def _visible_texts(fig) -> list[Any]:

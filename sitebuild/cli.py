@@ -50,12 +50,15 @@ def _run(args: argparse.Namespace) -> int:
     from sitebuild.snippets.errors import SnippetError, SnippetNotFound
 
     runner = _runner(args)
-    for name in _names(runner, args.snippets):
-        try:
-            runner.get(name, "kb docs run")
-        except (SnippetError, SnippetNotFound) as exc:
-            print(f"kb docs: {exc}", file=sys.stderr)
-            return 1
+    try:
+        for name in _names(runner, args.snippets):
+            try:
+                runner.get(name, "kb docs run")
+            except (SnippetError, SnippetNotFound) as exc:
+                print(f"kb docs: {exc}", file=sys.stderr)
+                return 1
+    finally:
+        runner.close()
     print(f"{len(runner.executed)} executed, {len(runner.reused)} fresh in cache")
     return 0
 

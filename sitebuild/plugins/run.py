@@ -13,8 +13,10 @@ Options (``mkdocs.yml``)::
           workers: 2                          # snippets executed in parallel
 
 Directive options: ``<!-- kb-run NAME hide-code -->`` shows outputs only.
-The page language (for the small print) is the first folder of the page path
-(``en/`` or ``zh/``).
+The page language (for the small print and the figures) is the first folder of the page
+path (``en/`` or ``zh/``). Each executed snippet is also written, from the cache, as a
+notebook in the page language's ``notebooks/`` folder of the site
+(:mod:`~sitebuild.snippets.notebook`), linked under its output.
 """
 
 from __future__ import annotations
@@ -25,10 +27,12 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
+from mkdocs.utils import get_relative_url
 
 from kb.profiles import ProfileError, get_profile
 from sitebuild.config import RunConfig, RunSettings
 from sitebuild.snippets.errors import SnippetError, SnippetNotFound
+from sitebuild.snippets.notebook import notebook_name, write_notebook
 from sitebuild.snippets.render import render_entry, render_placeholder
 from sitebuild.snippets.runner import Runner
 
@@ -78,11 +82,18 @@ class RunPlugin(BasePlugin[RunConfig]):
                 entry = self.runner.get(name, page.file.src_uri)
             except (SnippetError, SnippetNotFound) as exc:
                 raise PluginError(f"kb-run: {exc}") from None
-            return render_entry(entry, lang=lang, show_code="hide-code" not in options)
+            # the language's part of the site: "en/" for en pages, "" for the default language's
+            prefix = lang + "/" if page.url.startswith(lang + "/") else ""
+            url = f"{prefix}notebooks/{notebook_name(name)}"
+            write_notebook(entry, self.runner.snippet_path(name), Path(config.site_dir) / url, lang=lang)
+            href = get_relative_url(url, page.url)
+            return render_entry(entry, lang=lang, show_code="hide-code" not in options, notebook=href)
 
         return DIRECTIVE.sub(replace, markdown)
 
     def on_post_build(self, config):
+        if self.runner is not None:
+            self.runner.close()
         if self.runner is not None and self.config.execute:
             log.info(
                 "kb-run: %d snippet(s) executed, %d reused from cache",

@@ -35,7 +35,7 @@ __all__ = [
     "file_digest",
 ]
 
-EXECUTOR_VERSION = "1"
+EXECUTOR_VERSION = "2"  # 2: figures in every language (sitebuild.snippets.figures)
 PACKAGES_THAT_MATTER = (
     "torch",
     "pytorch-lightning",

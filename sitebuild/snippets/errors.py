@@ -3,9 +3,17 @@ where they become text for the build log."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-__all__ = ["SnippetError", "SnippetTimeout", "SnippetNotFound"]
+__all__ = ["SnippetError", "SnippetTimeout", "SnippetNotFound", "short_traceback"]
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def short_traceback(text: str, lines: int = 12) -> str:
+    """The last ``lines`` lines of a traceback, without terminal colours."""
+    return _ANSI.sub("", "\n".join(text.splitlines()[-lines:]))
 
 
 @dataclass

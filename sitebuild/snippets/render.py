@@ -1,6 +1,6 @@
 """Render a cache entry as Markdown for a chapter page: each cell's code, then its
 outputs (text, tables, figures as inline PNG), then a line of small print saying how
-and where the output was produced."""
+and where the output was produced and where to download it as a notebook."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import html
 import struct
 
 from sitebuild.snippets.cache import CacheEntry
+from sitebuild.snippets.notebook import RUN_COMMAND
 
 __all__ = ["render_entry", "render_placeholder"]
 
@@ -21,6 +22,7 @@ _TEXT = {
         "where": {True: "CI", False: "local build"},
         "placeholder": "Snippet execution is switched off in this build; "
         "the output of <code>{snippet}</code> is not shown.",
+        "notebook": "Notebook with these outputs: {link}; to re-run it with the project installed: {command}",
     },
     "zh": {
         "made": "以上输出由文档构建运行 <code>{snippet}</code> 生成",
@@ -29,6 +31,7 @@ _TEXT = {
         "figure": "由 {snippet} 生成的图",
         "where": {True: "CI", False: "本地构建"},
         "placeholder": "本次构建关闭了代码执行，未显示 <code>{snippet}</code> 的输出。",
+        "notebook": "含以上输出的笔记本：{link}；安装本项目后重新运行：{command}",
     },
 }
 
@@ -57,8 +60,10 @@ def png_size(data: str) -> tuple[int, int] | None:
     return struct.unpack(">II", head[16:24])
 
 
-def _output(out: dict[str, str], alt: str) -> str:
+def _output(out: dict[str, str], alt: str, lang: str = "en") -> str:
     kind, text = out["kind"], out["text"]
+    if kind == "image/png":
+        text = out.get(lang, text)  # the figure drawn with the page language's labels, when there is one
     if kind == "stream":
         css = "kb-output kb-stderr" if out.get("name") == "stderr" else "kb-output"
         return f'<pre class="{css}"><code>{html.escape(text.rstrip())}</code></pre>'
@@ -97,15 +102,26 @@ def _provenance(entry: CacheEntry, lang: str) -> str:
     return '<p class="kb-provenance"><small>' + " · ".join(parts) + "</small></p>"
 
 
-def render_entry(entry: CacheEntry, *, lang: str = "en", show_code: bool = True) -> str:
-    """Markdown for a snippet's executed cells, ending with the provenance line."""
+def _notebook_line(entry: CacheEntry, href: str, lang: str) -> str:
+    file = href.rsplit("/", 1)[-1]
+    command = RUN_COMMAND.format(profile=entry.environment.get("profile", "quick"), file=file)
+    link = f'<a class="kb-notebook" href="{html.escape(href)}" download>{html.escape(file)}</a>'
+    text = _text(lang)["notebook"].format(link=link, command=f"<code>{html.escape(command)}</code>")
+    return f'<p class="kb-provenance"><small>{text}</small></p>'
+
+
+def render_entry(entry: CacheEntry, *, lang: str = "en", show_code: bool = True, notebook: str | None = None) -> str:
+    """Markdown for a snippet's executed cells, ending with the provenance line and, when
+    ``notebook`` (a URL relative to the page) is given, the notebook's download link."""
     alt = _text(lang)["figure"].format(snippet=entry.snippet)
     blocks: list[str] = []
     for cell in entry.cells:
         if show_code and not cell.get("hide_input") and cell["source"].strip():
             blocks.append(_fence(cell["source"]))
-        blocks.extend(_output(out, alt) for out in cell["outputs"])
+        blocks.extend(_output(out, alt, lang) for out in cell["outputs"])
     blocks.append(_provenance(entry, lang))
+    if notebook is not None:
+        blocks.append(_notebook_line(entry, notebook, lang))
     body = "\n\n".join(blocks)
     return f'<div class="kb-run" data-snippet="{html.escape(entry.snippet)}" markdown>\n\n{body}\n\n</div>'
 

@@ -1,12 +1,21 @@
 """The runner: give it a snippet name, get back a fresh :class:`CacheEntry`,
-executing the snippet only when its cache entry is missing or stale."""
+executing the snippet only when its cache entry is missing or stale.
+
+Stale snippets run in children of pre-imported parents (:mod:`~sitebuild.snippets.forked`),
+one parent per worker, started on the first execution and closed by :meth:`Runner.close`;
+where ``os.fork`` is missing (or ``$KB_RUN_FORK=0``) each runs in a fresh Jupyter kernel.
+:meth:`Runner.prepare` starts the longest snippets first (the durations the cache recorded),
+so the workers finish together."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import importlib.util
+import math
 import os
+import queue
 import socket
+import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
@@ -14,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from sitebuild.snippets.cache import CacheEntry, SnippetCache, environment_key, file_digest
 from sitebuild.snippets.errors import SnippetNotFound
-from sitebuild.snippets.execute import execute_snippet
+from sitebuild.snippets.execute import execute_snippet, kernel_env, process_env, setup_source
+from sitebuild.snippets.forked import Zygote, fork_available
 
 if TYPE_CHECKING:
     from sitebuild.config import RunSettings
@@ -62,6 +72,10 @@ class Runner:
         self.executed: list[str] = []
         self.reused: list[str] = []
         self._memo: dict[str, CacheEntry] = {}
+        self.use_fork = fork_available()
+        self._idle: queue.SimpleQueue[Zygote] = queue.SimpleQueue()
+        self._zygotes: list[Zygote] = []
+        self._zygote_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: RunSettings, **options: Any) -> Runner:
@@ -103,19 +117,47 @@ class Runner:
         self._memo[name] = entry
         return entry
 
+    def duration(self, name: str) -> float:
+        """Seconds the last recorded run of ``name`` took (``inf`` when none is recorded)."""
+        entry = self.cache.load(name, self.profile)
+        seconds = entry.provenance.get("seconds") if entry is not None else None
+        return float(seconds) if isinstance(seconds, int | float) else math.inf
+
     def prepare(self, names: list[str], workers: int = 2) -> None:
-        """Bring every snippet in ``names`` up to date, executing stale ones in parallel
-        (each runs in its own kernel process). Raises the first snippet error."""
+        """Bring every snippet in ``names`` up to date, executing stale ones ``workers`` at a time,
+        longest (as last recorded) first. Raises the first snippet error."""
         from concurrent.futures import ThreadPoolExecutor
 
         pending = sorted({n for n in names if n not in self._memo})
-        if workers <= 1 or len(pending) <= 1:
-            for name in pending:
-                self.get(name)
-            return
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            for future in [pool.submit(self.get, name) for name in pending]:
-                future.result()
+        pending.sort(key=self.duration, reverse=True)  # stable: equal durations stay by name
+        try:
+            if workers <= 1 or len(pending) <= 1:
+                for name in pending:
+                    self.get(name)
+                return
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for future in [pool.submit(self.get, name) for name in pending]:
+                    future.result()
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """End the pre-imported parent processes (a later execution starts new ones)."""
+        with self._zygote_lock:
+            zygotes, self._zygotes = self._zygotes, []
+            self._idle = queue.SimpleQueue()
+        for zygote in zygotes:
+            zygote.close()
+
+    def _acquire(self) -> Zygote:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            env = kernel_env(self.profile, self.extra_env)
+            zygote = Zygote(process_env(env), setup_source(env))
+            with self._zygote_lock:
+                self._zygotes.append(zygote)
+            return zygote
 
     def _dependencies(self, loaded: list[str]) -> dict[str, str]:
         files = {Path(f) for f in loaded}
@@ -132,14 +174,20 @@ class Runner:
         return deps
 
     def _execute(self, name: str, path: Path) -> CacheEntry:
-        run = execute_snippet(
-            path,
-            name,
-            profile=self.profile,
-            package_root=self.package_root,
-            cell_timeout=self.cell_timeout,
-            extra_env=self.extra_env,
-        )
+        zygote = self._acquire() if self.use_fork else None
+        try:
+            run = execute_snippet(
+                path,
+                name,
+                profile=self.profile,
+                package_root=self.package_root,
+                cell_timeout=self.cell_timeout,
+                extra_env=self.extra_env,
+                zygote=zygote,
+            )
+        finally:
+            if zygote is not None and zygote.alive():
+                self._idle.put(zygote)
         provenance = {
             "device": run.device,
             "device_name": run.device_name,

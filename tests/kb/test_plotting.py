@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.text
 import numpy as np
 import pytest
 from matplotlib import font_manager
@@ -13,6 +14,7 @@ from matplotlib import font_manager
 from kb.plotting import (
     CATEGORICAL,
     INK,
+    LANGUAGES,
     PALETTE,
     WIDTH,
     FigureProblem,
@@ -21,8 +23,12 @@ from kb.plotting import (
     heatmap,
     image_grid,
     ink_cmap,
+    label,
+    language,
     style,
     subplots,
+    translated,
+    translation,
 )
 
 
@@ -160,3 +166,55 @@ def test_chinese_labels_render_with_the_cjk_fallback():
         assert cjk and missing == [], [str(w.message) for w in missing]
     else:  # no CJK font here: nothing to fall back to, and matplotlib says so
         assert not cjk and missing
+
+
+def _drawn_texts(fig) -> set[str]:
+    fig.canvas.draw()  # tick labels are made when the figure is drawn
+    return {t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_visible()}
+
+
+# Each row: where a text sits in a figure; label() there must read in Chinese inside translated().
+PLACES = [
+    ("title", lambda fig, ax, text: ax.set_title(text)),
+    ("x label", lambda fig, ax, text: ax.set_xlabel(text)),
+    ("y label via set()", lambda fig, ax, text: ax.set(ylabel=text)),
+    ("legend", lambda fig, ax, text: (ax.plot([0, 1], label=text), ax.legend())),
+    ("tick labels", lambda fig, ax, text: ax.set_xticks([0, 1], [text, "b"])),
+    ("heatmap ticks", lambda fig, ax, text: heatmap(ax, np.eye(2), xticks=[text, "b"], colorbar=False)),
+    ("suptitle", lambda fig, ax, text: fig.suptitle(text)),
+    ("annotation", lambda fig, ax, text: ax.text(0.5, 0.5, text)),
+]
+
+
+@pytest.mark.parametrize("place", PLACES, ids=[p[0] for p in PLACES])
+def test_translated_swaps_labels_wherever_they_sit_and_restores_them(place, monkeypatch):
+    monkeypatch.delenv("KB_LANG", raising=False)
+    fig, ax = subplots()
+    ax.plot([0, 1], [1, 0])
+    place[1](fig, ax, label("learning rate", "学习率"))
+    assert "learning rate" in _drawn_texts(fig)
+    with translated(fig, "zh") as changed:
+        texts = _drawn_texts(fig)
+        assert changed >= 1 and "学习率" in texts and "learning rate" not in texts
+    texts = _drawn_texts(fig)
+    assert "learning rate" in texts and "学习率" not in texts
+
+
+def test_a_figure_without_labels_is_unchanged(monkeypatch):
+    monkeypatch.delenv("KB_LANG", raising=False)
+    fig, ax = subplots()
+    ax.set(xlabel="$x$", title="train_loss")
+    with translated(fig, "zh") as changed:
+        assert changed == 0 and ax.get_xlabel() == "$x$"
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"), [(None, "epoch"), ("zh", "轮次"), ("ZH", "轮次"), ("en", "epoch"), ("fr", "epoch")]
+)
+def test_label_follows_kb_lang(env, expected, monkeypatch):
+    if env is None:
+        monkeypatch.delenv("KB_LANG", raising=False)
+    else:
+        monkeypatch.setenv("KB_LANG", env)
+    assert label("epoch", "轮次") == expected and language() in LANGUAGES
+    assert translation("epoch", "zh") == "轮次" and translation("no such text", "zh") is None

@@ -8,7 +8,7 @@ import torch
 from kb import LossHistory, epochs, make_trainer, seed_everything
 from kb.datasets.mixture import RingMixtureDataModule
 from kb.models.gan import LitGAN, SampleSnapshots, plot_gan_samples
-from kb.plotting import assert_readable, subplots
+from kb.plotting import assert_readable, label, subplots
 
 torch.set_num_threads(1)
 seed_everything(0)
@@ -31,16 +31,18 @@ print(f"test: modes covered {result['test_modes']:.0f} of 8, share on a mode {re
 # %%
 real = data.train_set.tensors[0]
 samples = plot_gan_samples(
-    snapshots.snapshots, real=real, titles={e: f"epoch {e}: {modes[e - 1]:.0f}/8" for e in shown}
+    snapshots.snapshots,
+    real=real,
+    titles={e: label(f"epoch {e}: {modes[e - 1]:.0f}/8", f"第 {e} 轮：{modes[e - 1]:.0f}/8") for e in shown},
 )
 
 curves, (left, right) = subplots(1, 2, height=2.8)
 run = range(1, total + 1)
 left.plot(run, modes, marker="o", markersize=3)
-left.set(xlabel="epoch", ylabel="val_modes", ylim=(0, 8.5), yticks=range(0, 9, 2))
+left.set(xlabel=label("epoch", "轮次"), ylabel="val_modes", ylim=(0, 8.5), yticks=range(0, 9, 2))
 right.plot(run, history.history["train_d_loss"], label="train_d_loss")
 right.plot(run, history.history["train_g_loss"], label="train_g_loss", linestyle="--")
-right.set(xlabel="epoch", ylabel="BCE")
+right.set(xlabel=label("epoch", "轮次"), ylabel="BCE")
 legend = right.legend(fontsize="small")
 
 # %% tags=["hide-input"]

@@ -3,7 +3,7 @@
 
 # %%
 from kb import LinearDataModule, LitLinearRegression, LossHistory, closed_form, epochs, make_trainer, seed_everything
-from kb.plotting import assert_readable, subplots
+from kb.plotting import assert_readable, label, subplots
 
 seed_everything(0)
 data = LinearDataModule(n=200, weight=2.0, bias=-1.0, noise=0.3)  # y = 2x - 1 + noise
@@ -28,7 +28,7 @@ fig, (left, right) = subplots(1, 2, height=3.0)
 epochs_run = range(1, len(history.history["train_loss"]) + 1)
 left.plot(epochs_run, history.history["train_loss"], label="train_loss")
 left.plot(epochs_run, history.history["val_loss"], label="val_loss", linestyle="--")
-left.set(xlabel="epoch", ylabel="MSE", yscale="log")
+left.set(xlabel=label("epoch", "轮次"), ylabel="MSE", yscale="log")
 left.legend()
 right.scatter(x_train[:, 0], y_train, s=8, alpha=0.5, color="C5", label="$(x_i, y_i)$")
 xs = x_train[:, 0].sort().values

@@ -10,7 +10,7 @@ from kb import LossHistory, epochs, make_trainer, seed_everything
 from kb.datasets.digits import DigitsDataModule
 from kb.metrics import confusion_matrix, misclassified, predict
 from kb.models.cnn import LitCNN
-from kb.plotting import assert_readable, heatmap, image_grid, subplots
+from kb.plotting import assert_readable, heatmap, image_grid, label, subplots
 
 torch.set_num_threads(1)
 seed_everything(0)
@@ -47,8 +47,8 @@ run = range(1, len(h["train_loss"]) + 1)
 for name, style in (("train", "-"), ("val", "--")):
     loss_ax.plot(run, h[f"{name}_loss"], style, label=f"{name}_loss")
 acc_ax.plot(run, h["val_acc"], "--", color="C1", label="val_acc")  # kb logs accuracy on held-out data only
-loss_ax.set(xlabel="epoch", ylabel="loss", yscale="log")
-acc_ax.set(xlabel="epoch", ylabel="acc", ylim=(0, 1.02))
+loss_ax.set(xlabel=label("epoch", "轮次"), ylabel=label("loss", "损失"), yscale="log")
+acc_ax.set(xlabel=label("epoch", "轮次"), ylabel=label("acc", "准确率"), ylim=(0, 1.02))
 loss_ax.legend()
 legend = acc_ax.legend(loc="lower right")
 

@@ -10,7 +10,7 @@ import torch
 from kb.datasets.corpus import CLS, MASK, NEGATIVE, PAD, POSITIVE, Vocab, make_corpus
 from kb.models.bert import LitMaskedLM, mask_tokens
 from kb.models.pretraining import run_pretraining
-from kb.plotting import assert_readable, subplots
+from kb.plotting import assert_readable, label, subplots
 
 torch.set_num_threads(1)
 print("vocabulary size:", len(Vocab.build()))
@@ -40,13 +40,13 @@ print(f"sentiment test accuracy, trained from scratch         : {result['scratch
 
 fig, (pre, fine) = subplots(1, 2, height=3.4, width_ratios=[0.8, 1])
 pre.plot(range(1, len(curves["mlm_val_acc"]) + 1), curves["mlm_val_acc"], color="C2")
-pre.set(title="LitMaskedLM", xlabel="epoch", ylabel="val_acc", ylim=(0, 1))
+pre.set(title="LitMaskedLM", xlabel=label("epoch", "轮次"), ylabel="val_acc", ylim=(0, 1))
 for name, colour in (("pretrained", "C0"), ("scratch", "C1")):
     run_epochs = range(1, len(curves[f"{name}_val_acc"]) + 1)
     fine.plot(run_epochs, curves[f"{name}_val_acc"], color=colour, linestyle=":", label=f"{name}: val_acc")
     fine.plot(run_epochs, curves[f"{name}_unseen_acc"], color=colour, label=f"{name}: unseen_acc")
 fine.axhline(0.5, color="0.5", linewidth=1, linestyle="--")
-fine.set(title="LitBertClassifier", xlabel="epoch", ylabel="acc", ylim=(0.3, 1.03))
+fine.set(title="LitBertClassifier", xlabel=label("epoch", "轮次"), ylabel="acc", ylim=(0.3, 1.03))
 legend = fig.legend(*fine.get_legend_handles_labels(), fontsize="small", loc="outside lower center", ncols=2)
 print(
     "accuracy on the monitoring sentences (unseen words) after the last fine-tuning epoch: "

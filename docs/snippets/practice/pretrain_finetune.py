@@ -14,7 +14,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from kb import epochs, make_trainer, seed_everything
 from kb.datasets.digits import DigitsDataModule
 from kb.models.cnn import LitCNN
-from kb.plotting import assert_readable, subplots
+from kb.plotting import assert_readable, label, subplots
 
 warnings.filterwarnings("ignore", message=".*val_dataloader.*")  # no validation loop here
 torch.set_num_threads(1)
@@ -80,8 +80,13 @@ fig, ax = subplots(height=2.8)
 for k, accs in enumerate(results.values()):
     ax.plot([k] * len(accs), accs, linestyle="none", marker="o", markersize=7, color=f"C{k}", alpha=0.8)
     ax.plot([k - 0.25, k + 0.25], [sum(accs) / len(accs)] * 2, color=f"C{k}", linewidth=3)
-ax.set_xticks(range(len(results)), list(results))
-ax.set(xlim=(-0.6, len(results) - 0.4), ylabel="test acc (5–9)", xlabel="seed = 1, 2, 3 (●); mean (▬)")
+zh_names = {"from scratch": "从零训练", "fine-tuned": "微调", "frozen features": "冻结特征"}
+ax.set_xticks(range(len(results)), [label(name, zh_names[name]) for name in results])
+ax.set(
+    xlim=(-0.6, len(results) - 0.4),
+    ylabel=label("test acc (5–9)", "测试准确率（5–9）"),
+    xlabel=label("seed = 1, 2, 3 (●); mean (▬)", "种子 1、2、3（●）；均值（▬）"),
+)
 
 # %% tags=["hide-input"]
 assert len(y_few) == 25 and all(len(a) == 3 for a in results.values())

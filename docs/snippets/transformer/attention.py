@@ -9,7 +9,7 @@ import math
 import torch
 import torch.nn.functional as F
 
-from kb.plotting import assert_readable, heatmap, subplots
+from kb.plotting import assert_readable, heatmap, label, subplots
 
 X = torch.tensor(
     [
@@ -52,7 +52,7 @@ fig, axes = subplots(1, 3, height=2.6)
 for ax, matrix, title, vmax in (
     (axes[0], S, "$S = QK^{\\top}/\\sqrt{d_k}$", None),
     (axes[1], A, "$A$", 1.0),
-    (axes[2], A_causal, "$A$ (causal)", 1.0),
+    (axes[2], A_causal, label("$A$ (causal)", "$A$（因果）"), 1.0),
 ):
     heatmap(
         ax,

@@ -72,3 +72,31 @@ def test_unknown_profile_is_a_clear_error(tmp_path: Path) -> None:
     result = build(project)
     assert result.returncode != 0
     assert "unknown profile 'huge'" in result.stderr + result.stdout
+
+
+def test_each_executed_snippet_is_a_notebook_linked_from_its_page(tmp_path: Path) -> None:
+    import re
+
+    import nbformat
+
+    snippet = (
+        "# %% [markdown]\n# Six times seven.\n\n# %%\nprint(6 * 7)\n# %%\nimport sys\nprint('e', file=sys.stderr)\n"
+    )
+    project = make_project(tmp_path, snippet, "# T\n\n<!-- kb-run demo.py -->\n")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    page = project / "site" / "en" / "index.html"
+    html = page.read_text()
+    links = re.findall(r'<a class="kb-notebook" href="([^"]+)" download>', html)
+    assert links == ["notebooks/demo.ipynb"]
+    assert "KB_PROFILE=quick jupyter execute --inplace demo.ipynb" in html
+    notebook = nbformat.read(page.parent / links[0], as_version=4)
+    nbformat.validate(notebook)
+    kinds = [cell.cell_type for cell in notebook.cells]
+    assert kinds == ["markdown", "code", "code"]
+    assert [o.text for c in notebook.cells[1:] for o in c.outputs] == ["42\n", "e\n"]
+    assert notebook.metadata.foundation_kb["snippet"] == "docs/snippets/demo.py"
+    # made from the cache: a rebuild executes nothing and writes the same notebook
+    second = build(project)
+    assert "0 snippet(s) executed, 1 reused" in second.stderr
+    assert nbformat.read(page.parent / links[0], as_version=4) == notebook

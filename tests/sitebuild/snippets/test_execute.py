@@ -9,11 +9,28 @@ import pytest
 
 import kb
 from sitebuild.snippets.errors import SnippetError, SnippetTimeout
-from sitebuild.snippets.execute import cell_start_lines, execute_snippet
+from sitebuild.snippets.execute import cell_start_lines, execute_snippet, kernel_env, process_env, setup_source
+from sitebuild.snippets.forked import Zygote
 from sitebuild.snippets.runner import Runner
 
 pytestmark = pytest.mark.slow
 KB_ROOT = Path(kb.__file__).resolve().parent
+
+
+@pytest.fixture(scope="module", params=["kernel", "fork"])
+def executor(request):
+    """``execute_snippet`` in a fresh kernel, or in a child of a pre-imported parent (quick profile)."""
+    zygote = None
+    if request.param == "fork":
+        env = kernel_env("quick")
+        zygote = Zygote(process_env(env), setup_source(env))
+
+    def run(path: Path, name: str, **options):
+        return execute_snippet(path, name, profile="quick", package_root=KB_ROOT, zygote=zygote, **options)
+
+    yield run
+    if zygote is not None:
+        zygote.close()
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -59,10 +76,10 @@ def test_outputs_profile_and_dependencies(tmp_path: Path) -> None:
     assert run.device == "cpu"
 
 
-def test_failure_names_snippet_cell_line_and_error(tmp_path: Path) -> None:
+def test_failure_names_snippet_cell_line_and_error(tmp_path: Path, executor) -> None:
     path = _write(tmp_path, "bad.py", "# %%\nx = 1\n\n# %%\ny = x + 1\nraise ValueError(f'boom {y}')\n")
     with pytest.raises(SnippetError) as info:
-        execute_snippet(path, "chapter/bad.py", profile="quick", package_root=KB_ROOT, cell_timeout=60)
+        executor(path, "chapter/bad.py", cell_timeout=60)
     error = info.value
     assert (error.snippet, error.cell, error.line, error.error, error.detail) == (
         "chapter/bad.py",
@@ -72,12 +89,20 @@ def test_failure_names_snippet_cell_line_and_error(tmp_path: Path) -> None:
         "boom 2",
     )
     assert "chapter/bad.py, cell 2 (line 5) raised ValueError: boom 2" in error.message()
+    assert "boom" in error.traceback and "\x1b[" not in error.traceback
 
 
-def test_per_cell_timeout(tmp_path: Path) -> None:
+def test_syntax_error_is_reported_like_a_raise(tmp_path: Path, executor) -> None:
+    path = _write(tmp_path, "syntax.py", "# %%\nx = 1\n# %%\nx = (\n")
+    with pytest.raises(SnippetError) as info:
+        executor(path, "syntax.py", cell_timeout=60)
+    assert (info.value.cell, info.value.line, info.value.error) == (2, 4, "SyntaxError")
+
+
+def test_per_cell_timeout(tmp_path: Path, executor) -> None:
     path = _write(tmp_path, "slow.py", "# %%\nx = 1\n# %%\nimport time\ntime.sleep(30)\n")
     with pytest.raises(SnippetTimeout) as info:
-        execute_snippet(path, "slow.py", profile="quick", package_root=KB_ROOT, cell_timeout=2)
+        executor(path, "slow.py", cell_timeout=2)
     assert (info.value.cell, info.value.line) == (2, 4)
     assert "timed out" in info.value.message()
 
