@@ -1,0 +1,58 @@
+"""The Markdown fixer: what it fixes, and the syntax it must leave alone (input, output)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitebuild.typography.markdown import fix_markdown
+
+FIXES = [
+    # wrapped lines between CJK are joined (a line end there renders as a space)
+    ("第一行\n第二行", "第一行第二行"),
+    ("- 列表项\n  接着写", "- 列表项接着写"),
+    ("> 引文\n> 接着写", "> 引文接着写"),
+    ("!!! note\n    内容\n    接着写", "!!! note\n    内容接着写"),
+    ("见 [下一节](next.md)\n和后文", "见[下一节](next.md)和后文"),
+    ("说明 (中文)\n内容", "说明（中文）内容"),
+    # prose next to syntax is fixed
+    ("见下表:\n\n| a |", "见下表：\n\n| a |"),
+    ('!!! warning "注意:这里"', '!!! warning "注意：这里"'),
+    ("**更正:** 正确", "**更正：**正确"),
+    ("# 标题 (中文) {#title}", "# 标题（中文） {#title}"),
+]
+
+KEPT = [
+    "# 标题\n正文",  # a heading is not joined to the next line
+    "第一行  \n第二行",  # a hard line break
+    "中文\n- 列表",  # a new block
+    "| 中文 | 中文 |\n| 中文 | 中文 |",
+    "```python\nx = f(a, b)  # 中文: 注释\n```",
+    "~~~\n中文\n中文\n~~~",
+    "```mermaid\ngraph LR\n  A[输入 (x)] --> B[输出: y]\n```",
+    "值 `f(x, y):` 中",
+    "公式 $f(x) = (a, b)$ 和 $$\\text{损失}: L$$ 中",
+    "行内 \\(g(x): 中\\) 式",
+    '[损失](math/losses.md#mse "标题: x")',
+    "<!-- kb-run math/adam.py -->\n中文",
+    '<span class="kb-x" title="中文: 提示">中文</span>',
+    "见 <https://example.org/a?b=c> 中",
+    "见 https://example.org/a,b 中",
+    "---\ntitle: 标题: x\n---\n正文",
+    "![图 (x)](a.png)",
+    "[^1]: 脚注",
+    "[ref]: https://example.org/中文(x)",
+    "中文\\(转义",
+    "比例 3:2",
+    "Adam (Kingma and Ba, 2015): first-order",
+]
+
+
+@pytest.mark.parametrize(("text", "fixed"), FIXES)
+def test_fix_markdown(text: str, fixed: str) -> None:
+    assert fix_markdown(text)[0] == fixed
+    assert fix_markdown(fixed) == (fixed, [])  # idempotent
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_syntax_is_kept(text: str) -> None:
+    assert fix_markdown(text) == (text, [])
