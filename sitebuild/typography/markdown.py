@@ -187,7 +187,7 @@ def fix_markdown(
     changed. Running it on its own output changes nothing.
 
     >>> fix_markdown("它的输出:\\n`y = f(x)`, 见 [下一节](next.md#a)")[0]
-    '它的输出：\\n`y = f(x)`，见 [下一节](next.md#a)'
+    '它的输出：\\n`y = f(x)`，见[下一节](next.md#a)'
     """
     masked = mask(text)
     found: list[Finding] = []
