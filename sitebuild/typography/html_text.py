@@ -2,8 +2,9 @@
 
 Only the page's article (``<article>``) and its title are read. Skipped, as the rules must
 not judge them: code (``code``, ``pre``, ``kbd``, ``samp``), maths (``.arithmatex``,
-``math``, MathJax output), diagrams (``.mermaid``, ``svg``), scripts and styles, and URLs
-written out in text. A skipped element leaves an opaque placeholder, so ``(`x`)`` is not
+``math``, MathJax output), diagrams (``.mermaid``, ``svg``), scripts and styles, URLs written
+out in text, and quotations of the source articles (``.kb-verbatim``: their punctuation is
+the article's). A skipped element leaves an opaque placeholder, so ``(`x`)`` is not
 "a parenthesis next to CJK" merely because the code is invisible to the checker. Inline
 elements (links, emphasis) are looked through; block elements end a text block.
 """
@@ -18,7 +19,7 @@ from sitebuild.typography.rules import OPAQUE_BASE
 __all__ = ["text_blocks"]
 
 _SKIP_TAGS = {"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "mjx-container", "template"}
-_SKIP_CLASSES = {"arithmatex", "mermaid", "headerlink", "MathJax"}
+_SKIP_CLASSES = {"arithmatex", "mermaid", "headerlink", "MathJax", "kb-verbatim"}  # kb-verbatim: a quotation
 _BLOCKS = {
     "p", "li", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "details",
     "summary", "blockquote", "figcaption", "caption", "table", "tr", "ul", "ol", "dl", "br",

@@ -13,9 +13,8 @@ as a space) and applies the rules line by line; :func:`unmask` puts the protecte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from sitebuild.typography.rules import OPAQUE_BASE, TRANSPARENT_BASE, Finding, fix_text, is_cjk
+from sitebuild.typography.rules import OPAQUE_BASE, TRANSPARENT_BASE, Finding, fix_quotes, fix_text, is_cjk, is_tight
 
 __all__ = ["Masked", "fix_markdown", "join_wrapped_lines", "mask"]
 
@@ -133,6 +132,7 @@ def mask(text: str) -> Masked:
     return Masked(text)
 
 
+_ONE_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)*[ \t]*[#|]")  # a heading, a table row
 _BLOCK_START = re.compile(r"^[ \t]*(?:#|\||[-+*][ \t]|\d+[.)][ \t]|:[ \t]|>|<|!!!|\?\?\?)")
 
 
@@ -164,9 +164,11 @@ def join_wrapped_lines(text: str, found: list[Finding] | None = None) -> str:
             prev = out[-1]
             quoted = re.match(r"^[ \t]*>", prev) and re.match(r"^[ \t]*>", line)
             body = re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) if quoted else line
+            last, first = _last_visible(prev), _first_visible(body)
             if (
-                is_cjk(_last_visible(prev))
-                and is_cjk(_first_visible(body))
+                is_tight(last)
+                and is_tight(first)
+                and (is_cjk(last) or is_cjk(first))
                 and not prev.endswith("  ")
                 and not re.match(r"^[ \t]*#", prev)
                 and not re.match(r"^[ \t]*(?:>[ \t]?)*[ \t]*\|", prev)
@@ -180,11 +182,35 @@ def join_wrapped_lines(text: str, found: list[Finding] | None = None) -> str:
     return "\n".join(out)
 
 
-def fix_markdown(
-    text: str, fix_line: Callable[[str], tuple[str, list[Finding]]] = fix_text
-) -> tuple[str, list[Finding]]:
-    """``text`` (Markdown) with wrapped CJK lines joined and every line fixed, and what
-    changed. Running it on its own output changes nothing.
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    """``lines`` cut into paragraphs: at blank lines and block starts; a heading or a table
+    row is a paragraph of its own."""
+    out: list[list[str]] = []
+    for line in lines:
+        previous = out[-1][-1] if out else ""
+        if not previous.strip() or not line.strip() or _BLOCK_START.match(line) or _ONE_LINE.match(previous):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def _fix_once(text: str, found: list[Finding]) -> str:
+    lines = []
+    for paragraph in _paragraphs(join_wrapped_lines(text, found).split("\n")):
+        quoted, changes = fix_quotes("\n".join(paragraph))
+        found += changes
+        for line in quoted.split("\n"):
+            fixed, changes = fix_text(line, quotes=False)
+            lines.append(fixed)
+            found += changes
+    return "\n".join(lines)
+
+
+def fix_markdown(text: str) -> tuple[str, list[Finding]]:
+    """``text`` (Markdown) with wrapped CJK lines joined and the rules applied (quotes
+    paired within a paragraph, the rest line by line), and what changed. Running it on its
+    own output changes nothing.
 
     >>> fix_markdown("它的输出:\\n`y = f(x)`, 见 [下一节](next.md#a)")[0]
     '它的输出：\\n`y = f(x)`，见[下一节](next.md#a)'
@@ -193,12 +219,8 @@ def fix_markdown(
     found: list[Finding] = []
     current = masked.text
     for _ in range(5):  # a fixed line may end in CJK now (``)`` -> ``）``): join and fix again
-        lines = []
-        for line in join_wrapped_lines(current, found).split("\n"):
-            fixed, changes = fix_line(line)
-            lines.append(fixed)
-            found += changes
-        if "\n".join(lines) == current:
+        fixed = _fix_once(current, found)
+        if fixed == current:
             break
-        current = "\n".join(lines)
+        current = fixed
     return masked.unmask(current), found

@@ -41,9 +41,11 @@ __all__ = [
     "RULES",
     "TRANSPARENT_BASE",
     "check_text",
+    "fix_quotes",
     "fix_text",
     "has_cjk",
     "is_cjk",
+    "is_tight",
 ]
 
 OPAQUE_BASE = 0xF0000  # plane 15 private use: one character per protected span
@@ -60,16 +62,23 @@ RULES: dict[str, tuple[str, str]] = {
 # Han ideographs, CJK symbols and punctuation, full-width forms
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff60"
 _CJK_RE = re.compile(f"[{_CJK}]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # what a space is not wanted next to (CJK, plus the quotes, dash and ellipsis of Chinese text)
 _TIGHT = _CJK + "\u201c\u201d\u2018\u2019\u2014\u2026"
 _TIGHT_RE = re.compile(f"[{_TIGHT}]")
 _SPACE = " \t\u00a0\n"
 _PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_MATH = re.compile(r"[=+*/^_\\()<>−×·⊙∂∑∏√≤≥≠≈∈]")  # an expression, not an English phrase
 
 
 def _latin(c: str) -> bool:
     return c.isalnum() and not is_cjk(c)
+
+
+def _glued_after(s: str, j: int) -> bool:
+    """Whether the character after ``j`` is glued to it (``)_k``, ``)²``)."""
+    return j + 1 < len(s) and (_latin(s[j + 1]) or s[j + 1] in "_^'²³ᵀ⁻¹")
 
 
 def _glued(s: str, i: int) -> bool:
@@ -96,6 +105,11 @@ def _is_opaque(c: str) -> bool:
 def is_cjk(c: str | None) -> bool:
     """Whether ``c`` is a CJK character (ideograph, CJK or full-width punctuation)."""
     return c is not None and bool(_CJK_RE.fullmatch(c))
+
+
+def is_tight(c: str | None) -> bool:
+    """Whether no space belongs next to ``c`` in Chinese text (CJK, “”‘’, —, …)."""
+    return c is not None and bool(_TIGHT_RE.fullmatch(c))
 
 
 def has_cjk(text: str) -> bool:
@@ -147,7 +161,7 @@ def _fix_spaces(s: str, found: list[Finding]) -> str:
         after, _ = _next(s, m.end() - 1, spaces=False)
         if before is None or after is None or "\n" in m.group():
             continue  # line ends are the line-joiner's business (the source format's)
-        if _TIGHT_RE.fullmatch(before) and _TIGHT_RE.fullmatch(after) and (is_cjk(before) or is_cjk(after)):
+        if is_tight(before) and is_tight(after) and (is_cjk(before) or is_cjk(after)):
             found.append(Finding("cjk-space", _context(s, m.start())))
             drop.update(range(m.start(), m.end()))
     return _drop_spaces(s, set(), drop)
@@ -192,24 +206,24 @@ def _pairs(s: str, opening: str, closing: str) -> tuple[list[tuple[int, int]], l
 
 def _fix_parens(s: str, found: list[Finding]) -> str:
     chars, drop = list(s), set()
-    pairs, lone = _pairs(s, "(（", ")）")
-    for i, j in pairs:
+    for i, j in _pairs(s, "(（", ")）")[0]:
         if s[i] == "（" and s[j] == "）":
             continue
         inner = s[i + 1 : j]
         outside = is_cjk(_prev(s, i)[0]) or is_cjk(_next(s, j)[0])
-        prose = bool(_LATIN_WORD.search(inner)) and not _glued(s, i)
+        prose = bool(_LATIN_WORD.search(inner)) and not _MATH.search(inner)
+        if (
+            s[i] == "("
+            and s[j] == ")"
+            and (_glued(s, i) or _glued_after(s, j) or (_MATH.search(inner) and not outside))
+        ):
+            continue  # notation: f(x), p(原词元), 3×3×(通道数), (Ax)_k, Σ (残差 · x)
         if not (has_cjk(inner) or "（" in (s[i], s[j]) or "）" in (s[i], s[j]) or (outside and prose)):
             continue
         found.append(Finding("halfwidth-paren", _context(s, i)))
         chars[i], chars[j] = "（", "）"
         for k in (i, j):
             drop |= _horizontal_run(s, k, -1) | _horizontal_run(s, k, +1)
-    for i in lone:
-        if s[i] in "()" and (is_cjk(_prev(s, i)[0]) or is_cjk(_next(s, i)[0])):
-            found.append(Finding("halfwidth-paren", _context(s, i)))
-            chars[i] = "（" if s[i] == "(" else "）"
-            drop |= _horizontal_run(s, i, -1) | _horizontal_run(s, i, +1)
     return _drop_spaces("".join(chars), set(), drop)
 
 
@@ -221,41 +235,55 @@ def _fix_quotes(s: str, found: list[Finding]) -> str:
     for a, b in zip(doubles[::2], doubles[1::2], strict=False):
         found.append(Finding("straight-quote", _context(s, a)))
         chars[a], chars[b] = "\u201c", "\u201d"
-    singles = [
-        i
-        for i, c in enumerate(s)
-        if c == "'" and not (i > 0 and _latin(s[i - 1]) and i + 1 < len(s) and _latin(s[i + 1]))
-    ]
-    k = 0
-    while k + 1 < len(singles):
-        a, b = singles[k], singles[k + 1]
-        inner = s[a + 1 : b]
-        if has_cjk(inner) or (not _glued(s, a) and (is_cjk(_prev(s, a)[0]) or is_cjk(_next(s, b)[0]))):
+    opened = None
+    for i, c in enumerate(s):
+        if c != "'":
+            continue
+        if opened is None:
+            if not _glued(s, i):  # glued to what is before it: a prime (σ'), an apostrophe, code (x='a')
+                opened = i
+            continue
+        if i + 1 < len(s) and _latin(s[i + 1]):
+            continue  # an apostrophe inside the quote (it's)
+        a, b, opened = opened, i, None
+        if has_cjk(s[a + 1 : b]) or is_cjk(_prev(s, a)[0]) or is_cjk(_next(s, b)[0]):
             found.append(Finding("straight-quote", _context(s, a)))
             chars[a], chars[b] = "\u2018", "\u2019"
-        k += 2
     return "".join(chars)
 
 
-def fix_text(text: str) -> tuple[str, list[Finding]]:
-    """``text`` with the rules applied, and what was changed.
+def fix_quotes(text: str) -> tuple[str, list[Finding]]:
+    """``text`` with its straight quotes paired and made curly (the ``straight-quote`` rule
+    alone: a Markdown paragraph's quotes are paired across its lines)."""
+    found: list[Finding] = []
+    return _fix_quotes(text, found), found
+
+
+def fix_text(text: str, quotes: bool = True) -> tuple[str, list[Finding]]:
+    """``text`` with the rules applied (the quotes only if ``quotes``), and what was changed.
 
     >>> fix_text("见下表:损失函数 (loss) 的值")[0]
     '见下表：损失函数（loss）的值'
     """
     found: list[Finding] = []
     out = text
-    for rule in (_fix_quotes, _fix_parens, _fix_punct, _fix_spaces):
+    for rule in ((_fix_quotes,) if quotes else ()) + (_fix_parens, _fix_punct, _fix_spaces):
         out = rule(out, found)
     return out, found
 
 
 def _leftovers(s: str) -> list[Finding]:
+    """What the fixer leaves as it cannot decide: unpaired quotes and parentheses (a pair
+    may span two source lines, code written as text may hold them)."""
     out = []
     if has_cjk(s):
         out += [Finding("straight-quote", _context(s, i)) for i, c in enumerate(s) if c == '"']
+    for i in _pairs(s, "(（", ")）")[1]:
+        if s[i] in "()" and (is_cjk(_prev(s, i, spaces=False)[0]) or is_cjk(_next(s, i, spaces=False)[0])):
+            out.append(Finding("halfwidth-paren", _context(s, i)))
     for i, c in enumerate(s):
-        if c == "'" and (is_cjk(_prev(s, i)[0]) or is_cjk(_next(s, i)[0])):
+        glued_cjk = i + 1 < len(s) and bool(_HAN.fullmatch(s[i + 1]))  # 'a'的 (x='a'、 is code)
+        if c == "'" and (glued_cjk or (not _glued(s, i) and (is_cjk(_prev(s, i)[0]) or is_cjk(_next(s, i)[0])))):
             out.append(Finding("straight-quote", _context(s, i)))
     return out
 

@@ -14,6 +14,11 @@ FIXES = [
     ("!!! note\n    内容\n    接着写", "!!! note\n    内容接着写"),
     ("见 [下一节](next.md)\n和后文", "见[下一节](next.md)和后文"),
     ("说明 (中文)\n内容", "说明（中文）内容"),
+    ('说它"专门"\n过窄', "说它“专门”过窄"),
+    ("见 [下一节](next.md)\n“引文”", "见[下一节](next.md)“引文”"),
+    # quotes pair within a paragraph, across its lines; not across paragraphs or table rows
+    ('判断"ResNet 结构"与"在 ImageNet 上\nViT 模型"哪个', "判断“ResNet 结构”与“在 ImageNet 上\nViT 模型”哪个"),
+    ('| "甲 | 乙" |\n| "丙" | 丁 |', "| “甲 | 乙” |\n| “丙” | 丁 |"),
     # prose next to syntax is fixed
     ("见下表:\n\n| a |", "见下表：\n\n| a |"),
     ('!!! warning "注意:这里"', '!!! warning "注意：这里"'),

@@ -34,13 +34,20 @@ FIXES = [
     ("softmax(logits) 的值", "softmax(logits) 的值", []),
     ("对 z = (2, 1, −1)，求", "对 z = (2, 1, −1)，求", []),
     ("即 1/(1 + e⁻¹)。", "即 1/(1 + e⁻¹)。", []),
+    ("d/dz (-(y ln(sigma(z)))) 出发", "d/dz (-(y ln(sigma(z)))) 出发", []),
     ("（混合)", "（混合）", ["halfwidth-paren"]),
+    ("−ln p(原词元)，即", "−ln p(原词元)，即", []),
+    ("−(2/n) Σ (残差 · xᵢ) = 0", "−(2/n) Σ (残差 · xᵢ) = 0", []),
+    ("即 (Ax)_k 的值", "即 (Ax)_k 的值", []),
     ("English (only) here", "English (only) here", []),
     # straight-quote: double quotes in CJK lines; single quotes next to or around CJK
     ('它"受大脑启发"，但', "它“受大脑启发”，但", ["straight-quote"]),
     ('日志是 "Train on 600"', "日志是“Train on 600”", ["straight-quote", "cjk-space"]),
     ("叫'门'的结构", "叫‘门’的结构", ["straight-quote"]),
     ("Adam's 步长", "Adam's 步长", []),
+    ("σ'(z) = σ(z)(1 − σ(z))，即 σ'", "σ'(z) = σ(z)(1 − σ(z))，即 σ'", []),  # primes
+    ("max(x') 与 x''", "max(x') 与 x''", []),
+    ("用 from_pretrained('bert') 加载", "用 from_pretrained('bert') 加载", []),
     ('He said "no" twice', 'He said "no" twice', []),
 ]
 
@@ -62,8 +69,10 @@ def test_fixing_is_idempotent(text: str, fixed: str, rules: list[str]) -> None:
 LEFTOVERS = [
     # what the fixer cannot decide is still reported
     ('一个"落单的引号', ["straight-quote"]),
-    ("padding='valid'、步幅", ["straight-quote"]),
+    ("用 x='a'的写法", ["straight-quote"]),
+    ("padding='valid'、步幅", []),  # code written as text, before CJK punctuation
     ("中文 中文", ["cjk-space"]),
+    ("validation_split=0.1)。每一轮", ["halfwidth-paren"]),  # the pair began a line earlier
     ("一切正常", []),
 ]
 
