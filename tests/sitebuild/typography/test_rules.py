@@ -17,6 +17,12 @@ FIXES = [
     (f"调用 {CODE} 计算", f"调用 {CODE} 计算", []),
     (f"见 {TAG}损失{TAG} 一节", f"见{TAG}损失{TAG}一节", ["cjk-space", "cjk-space"]),  # a link reads as text
     (f"中文 {TAG}中文", f"中文{TAG}中文", ["cjk-space"]),
+    # cjk-latin-space: one space between Han and Latin letters or digits, outside markup
+    ("1958年的CNN模型", "1958 年的 CNN 模型", ["cjk-latin-space"] * 3),
+    (f"先是{TAG}MSE 例题", f"先是{TAG}MSE 例题", []),  # where the space goes depends on the markup
+    (f"调用{CODE}计算", f"调用{CODE}计算", []),  # next to code: not judged
+    ("第 2 章，共10%", "第 2 章，共 10%", ["cjk-latin-space"]),
+    ("β₁的值", "β₁的值", []),
     # halfwidth-punct: next to CJK, spaces around dropped; English runs keep theirs
     ("如下: x", "如下：x", ["halfwidth-punct"]),
     ("输入 x, 输出 y", "输入 x，输出 y", ["halfwidth-punct"]),
@@ -71,6 +77,7 @@ LEFTOVERS = [
     ('一个"落单的引号', ["straight-quote"]),
     ("用 x='a'的写法", ["straight-quote"]),
     ("padding='valid'、步幅", []),  # code written as text, before CJK punctuation
+    ("先是MSE 例题", ["cjk-latin-space"]),
     ("中文 中文", ["cjk-space"]),
     ("validation_split=0.1)。每一轮", ["halfwidth-paren"]),  # the pair began a line earlier
     ("一切正常", []),
