@@ -4,10 +4,12 @@
 each (:mod:`sitebuild.typography.rules`): front matter, fenced code (Mermaid included),
 HTML comments (the ``<!-- kb-run … -->`` snippet markers), inline code, maths (``$…$``,
 ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``), URLs and link targets, reference definitions,
-attribute lists ``{#id}``, HTML tags and entities, backslash escapes and the admonition
-syntax ``!!! note "…"`` (its title is text and is fixed). :func:`fix_markdown` then joins
-the lines a paragraph was wrapped at between two CJK characters (a line end there renders
-as a space) and applies the rules line by line; :func:`unmask` puts the protected text back.
+attribute lists ``{#id}``, HTML tags and entities, backslash escapes, snippet includes
+``--8<--``, abbreviation heads ``*[HTML]:``, maths environments ``\\begin{…}…\\end{…}`` and the
+admonition and tab syntax ``!!! note "…"``, ``=== "…"`` (their titles are text and are
+fixed). :func:`fix_markdown` then joins the lines a paragraph was wrapped at between two CJK
+characters (a line end there renders as a space) and applies the rules (quotes paired within
+a paragraph, the rest line by line); :meth:`Masked.unmask` puts the protected text back.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ _OPAQUE = [
     re.compile(r"<!--.*?-->", re.S),
     re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S),
     re.compile(r"\$\$.+?\$\$", re.S),
+    re.compile(r"\\begin\{([a-zA-Z]+\*?)\}.*?\\end\{\1\}", re.S),  # a maths environment
+    re.compile(r"^[ \t]*-{1,3}8<-{1,3}.*$", re.M),  # a pymdownx.snippets include
+    re.compile(r"^[ \t]*\*\[[^\]\n]+\]:", re.M),  # an abbreviation's head (its text is fixed)
     re.compile(r"\\\[.+?\\\]", re.S),
     re.compile(r"\\\(.+?\\\)", re.S),
     re.compile(r"(?<![\\$\w])\$(?=\S)(?:\\.|[^$\n\\])+?(?<=\S)\$(?![$\w])"),
@@ -40,8 +45,8 @@ _TRANSPARENT = [
 ]
 _URL = re.compile(r"\bhttps?://[^\s<>)\]\"'，。；：！？（）]+")
 _ADMONITION = re.compile(
-    r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*)(?:([ \t]+")([^"\n]*)(")[ \t]*)?$', re.M
-)
+    r'^([ \t]*(?:(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+[\w-]+)*|===\+?!?))(?:([ \t]+")([^"\n]*)(")[ \t]*)?$', re.M
+)  # !!! note "title", ??? note "title", a content tab === "title": the title is text, the rest syntax
 _EMPHASIS = re.compile(r"\*+")
 _LIST_STAR = re.compile(r"^[ \t]*(?:>[ \t]?)*\*[ \t]", re.M)
 
