@@ -66,3 +66,47 @@ def test_fix_markdown(text: str, fixed: str) -> None:
 @pytest.mark.parametrize("text", KEPT)
 def test_syntax_is_kept(text: str) -> None:
     assert fix_markdown(text) == (text, [])
+
+
+_EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables"]
+_EXTENSIONS += ["pymdownx.details", "pymdownx.superfences", "pymdownx.tabbed", "pymdownx.arithmatex"]
+
+
+def _structure(text: str) -> tuple[list, str]:
+    """The rendered tags (with href, id, class) and the text of code and maths, in order."""
+    from html.parser import HTMLParser
+
+    import markdown
+
+    class Parser(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list = []
+            self.code: list[str] = []
+            self.stack: list[tuple[str, bool]] = []
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            self.tags.append((tag, a.get("href"), a.get("id"), a.get("class")))
+            if tag not in {"br", "hr", "img", "input"}:
+                verbatim = tag in {"code", "pre"} or "arithmatex" in (a.get("class") or "")
+                self.stack.append((tag, verbatim or bool(self.stack and self.stack[-1][1])))
+
+        def handle_endtag(self, tag):
+            while self.stack and self.stack.pop()[0] != tag:
+                pass
+
+        def handle_data(self, data):
+            if self.stack and self.stack[-1][1]:
+                self.code.append(data)
+
+    html = markdown.markdown(text, extensions=_EXTENSIONS, extension_configs={"pymdownx.arithmatex": {"generic": True}})
+    parser = Parser()
+    parser.feed(html)
+    return parser.tags, "".join(parser.code)
+
+
+@pytest.mark.parametrize("text", [t for t, _ in FIXES] + KEPT)
+def test_fixing_keeps_the_rendered_structure(text: str) -> None:
+    """Same elements, links, ids and classes, same code and maths: only prose changed."""
+    assert _structure(fix_markdown(text)[0]) == _structure(text)
