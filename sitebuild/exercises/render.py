@@ -53,10 +53,13 @@ def _source(q: dict, lang: str) -> str:
     src = q["source"]
     if not src:
         return ""
-    where = _t("from-article", lang, doc=src["document"][:3], section=src["section"])
-    out = f'<p class="kb-ex-source">{html.escape(where)}'
+    # the article's heading path and printed claim are quoted as written (kb-verbatim: the
+    # zh typography checker, sitebuild.typography, leaves their punctuation alone)
+    verbatim = '<span class="kb-verbatim">{}</span>'.format
+    section = verbatim(html.escape(src["section"]))
+    out = f'<p class="kb-ex-source">{_t("from-article", lang, doc=html.escape(src["document"][:3]), section=section)}'
     if src.get("source_claim"):
-        out += f"<br>{html.escape(_t('article-printed', lang, claim=src['source_claim']))}"
+        out += f"<br>{_t('article-printed', lang, claim=verbatim(html.escape(src['source_claim'])))}"
     return out + "</p>"
 
 

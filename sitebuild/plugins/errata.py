@@ -46,6 +46,9 @@ _TEXT = {
             "other": "other",
         },
         "table": ("category", "errata"),
+        "colon": ": ",
+        "gap": " ",
+        "parens": " ({})",
     },
     "zh": {
         "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条错误附更正，{unverifiable} 条说法无法核实。",
@@ -70,6 +73,9 @@ _TEXT = {
             "other": "其他",
         },
         "table": ("类别", "数量"),
+        "colon": "：",
+        "gap": "",
+        "parens": "（{}）",
     },
 }
 
@@ -105,30 +111,43 @@ def _link_text(entry: dict, docs: dict[str, str]) -> str:
     return " › ".join(p.replace("[", "(").replace("]", ")") for p in parts)
 
 
+def _verbatim(text: str) -> str:
+    """The article's own words (a quoted claim, a section path), marked so that the zh
+    typography checker (:mod:`sitebuild.typography`) leaves their punctuation as quoted."""
+    return f'<span class="kb-verbatim">{html.escape(text)}</span>'
+
+
+def _label(name: str, colon: str) -> str:
+    """``**Why:** `` in English, ``**原因：**`` in Chinese (no space after a full-width colon)."""
+    return f"**{name}{colon.rstrip()}**" + colon[len(colon.rstrip()) :]
+
+
 def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
     check = entry["check"]
     status = t.get(check.get("result", ""), check.get("result", ""))
     chapter = entry["chapter"]
     target = chapter["page"] + (f"#{chapter['anchor']}" if chapter.get("anchor") else "")
+    colon = t["colon"]
     lines = [
         f'<div class="kb-erratum" id="{entry["id"]}" markdown>',
         "",
-        f"**`{entry['id']}`** · {t['category']}: {t['categories'][entry['category']]} · "
-        f"{t['section']}: {html.escape(entry['section'])}",
-        f'<small class="kb-check">{t["check"]}: <code>{check["kind"]}/{check["name"]}</code> ({status})</small>',
+        f"**`{entry['id']}`** · {t['category']}{colon}{t['categories'][entry['category']]} · "
+        f"{t['section']}{colon}{_verbatim(entry['section'])}",
+        f'<small class="kb-check">{t["check"]}{colon}<code>{check["kind"]}/{check["name"]}</code>'
+        f"{t['parens'].format(status)}</small>",
         "",
-        f"> {t['claim']}: “{html.escape(entry['claim'])}”",
+        f"> {t['claim']}{colon}“{_verbatim(entry['claim'])}”",
         "",
     ]
     if entry["status"] == "unverifiable":
-        lines.append(f"**{t['unverifiable']}** {entry['correction'][lang] or ''}".rstrip())
+        lines.append(f"**{t['unverifiable']}**{t['gap']}{entry['correction'][lang] or ''}".rstrip())
     else:
-        lines.append(f"**{t['correction']}:** {entry['correction'][lang]}")
+        lines.append(_label(t["correction"], colon) + entry["correction"][lang])
     lines += [
         "",
-        f"**{t['why']}:** {entry['explanation'][lang]}",
+        _label(t["why"], colon) + entry["explanation"][lang],
         "",
-        f"{t['taught']}: [{_link_text(entry, docs)}]({target})",
+        f"{t['taught']}{colon}[{_link_text(entry, docs)}]({target})",
         "",
         "</div>",
     ]
