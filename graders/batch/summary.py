@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from ..result import Result
 from .rows import Row
 from .submissions import neutral
-from .tables import identity
+from .tables import IDENTITY, identity
 
 __all__ = [
     "SCORED",
@@ -94,12 +94,14 @@ def class_table(pairs: Iterable[tuple[Row, Result]]) -> ClassTable:
 
 
 def summary_rows(pairs: Iterable[tuple[Row, Result]] | ClassTable) -> list[dict]:
-    """One mapping per student (in order of first appearance): the question columns, then ``total``,
+    """One mapping per student (in order of first appearance): the identity columns carried (name, email …),
+    the question columns, then ``total``,
     ``graded`` (questions with a score), ``percent`` (of those), ``ungraded`` and ``duplicates``."""
     table = pairs if isinstance(pairs, ClassTable) else class_table(pairs)
+    carried = identity_columns(table)
     out = []
     for st in table.students:
-        row: dict = {"student": st.id}
+        row: dict = {"student": st.id, **{k: st.identity.get(k, "") for k in carried}}
         ungraded = 0
         for q in table.questions:
             res = st.answers.get(q)
@@ -119,6 +121,11 @@ def summary_rows(pairs: Iterable[tuple[Row, Result]] | ClassTable) -> list[dict]
     return out
 
 
+def identity_columns(table: ClassTable) -> list[str]:
+    """The identity columns (name, email …) some student of the class carries, in :data:`IDENTITY`'s order."""
+    return [k for k in IDENTITY if any(st.identity.get(k) for st in table.students)]
+
+
 def write_csv(header: list[str], rows: Iterable[list | dict]) -> str:
     """CSV text as spreadsheets and gradebooks read it (CRLF lines), every text cell neutralised."""
     buf = io.StringIO()
@@ -133,4 +140,4 @@ def write_csv(header: list[str], rows: Iterable[list | dict]) -> str:
 def summary_csv(pairs: Iterable[tuple[Row, Result]] | ClassTable) -> str:
     """The summary as CSV text (every text cell neutralised, as in the results file)."""
     table = pairs if isinstance(pairs, ClassTable) else class_table(pairs)
-    return write_csv(["student", *table.questions, *_TAIL], summary_rows(table))
+    return write_csv(["student", *identity_columns(table), *table.questions, *_TAIL], summary_rows(table))

@@ -150,7 +150,7 @@ def test_round_trip_teachers_bank_to_report(tmp_path, monkeypatch, capsys):
 GRADEBOOKS = [
     # (format, the class file's students, what the export holds for 张三 (identified by email where the
     # format can): the mean and the derivation's half of the steps)
-    ("csv", 3, lambda text: "2024001,1,0.5,1.5,2,75.0,0,0" in text),
+    ("csv", 3, lambda text: "2024001,张三,zs@example.edu,1,0.5,1.5,2,75.0,0,0" in text),
     ("canvas", 3, lambda text: "张三,,2024001,zs@example.edu,,1,0.5" in text),
     ("moodle", 3, lambda text: "zs@example.edu,2024001,1,0.5" in text),
     (

@@ -122,3 +122,14 @@ def test_an_unwritable_summary_fails_before_grading(tmp_path, capsys):
     assert main(["grade", str(p), "-o", str(out), "--summary", str(tmp_path / "dir.csv"), "--lang", "en"]) != 0
     assert not out.exists()
     assert "dir.csv" in capsys.readouterr().err
+
+
+def test_identity_columns_carried_follow_the_student():
+    """A name or email in the class file is in the summary (the first row of a student gives it)."""
+    rows = [
+        (Row(1, "2024001", "q1", "1", extra=(("姓名", "张三"), ("备注", "x"))), Result(Verdict.CORRECT, score=1.0)),
+        (Row(2, "2024002", "q1", "2", extra=(("Email", "ls@example.edu"),)), Result(Verdict.INCORRECT)),
+    ]
+    lines = summary_csv(rows).splitlines()
+    assert lines[0] == "student,name,email,q1,total,graded,percent,ungraded,duplicates"  # not 备注: no identity
+    assert lines[1:] == ["2024001,张三,,1,1,1,100.0,0,0", "2024002,,ls@example.edu,0,0,1,0.0,0,0"]

@@ -51,7 +51,7 @@ ROWS = [
 @pytest.mark.parametrize(
     ("extra", "summary", "first_line"),
     [
-        ([], "s.csv", "student,mse-house-prices,total,graded,percent,ungraded,duplicates"),
+        ([], "s.csv", "student,name,email,mse-house-prices,total,graded,percent,ungraded,duplicates"),
         (["--summary-format", "canvas"], "s.csv", "Student,ID,SIS User ID,SIS Login ID,Section,mse-house-prices"),
         (["--summary-format", "moodle"], "s.csv", "ID number,Email address,mse-house-prices"),
         (["--summary-format", "moodle", "--identify", "email"], None, None),  # 李四 has no email
