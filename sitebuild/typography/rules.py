@@ -48,6 +48,7 @@ __all__ = [
     "has_cjk",
     "is_cjk",
     "is_tight",
+    "leftovers",
 ]
 
 OPAQUE_BASE = 0xF0000  # plane 15 private use: one character per protected span
@@ -293,10 +294,26 @@ def fix_text(text: str, quotes: bool = True) -> tuple[str, list[Finding]]:
     return out, found
 
 
-def _leftovers(s: str) -> list[Finding]:
+def leftovers(s: str) -> list[Finding]:
     """What the fixer leaves as it cannot decide: unpaired quotes and parentheses (a pair
-    may span two source lines, code written as text may hold them)."""
+    may span two source lines, code written as text may hold them), and a Han character and
+    a Latin letter or digit with only markup between them.
+
+    >>> [f.rule for f in leftovers('一个"落单的引号')]
+    ['straight-quote']
+    """
     out = []
+    for i, c in enumerate(s):
+        after, j = _next(s, i, spaces=False)
+        if (
+            j > i + 1
+            and after
+            and (
+                (_HAN.fullmatch(c) and _ASCII_ALNUM.fullmatch(after))
+                or (_ASCII_ALNUM.fullmatch(c) and _HAN.fullmatch(after))
+            )
+        ):
+            out.append(Finding("cjk-latin-space", _context(s, i)))
     if has_cjk(s):
         out += [Finding("straight-quote", _context(s, i)) for i, c in enumerate(s) if c == '"']
     for i in _pairs(s, "(（", ")）")[1]:
@@ -317,4 +334,4 @@ def check_text(text: str) -> list[Finding]:
     ['cjk-space']
     """
     fixed, found = fix_text(text)
-    return found + _leftovers(fixed)
+    return found + leftovers(fixed)
