@@ -4,7 +4,9 @@
     python -m sitebuild.typography --fix FILE ...   # only these files
     python -m sitebuild.typography --check site/    # report the zh pages' typography (exit 1)
 
-Run ``--fix`` again after merging anything that adds zh text: it is idempotent.
+Run ``--fix`` again after merging anything that adds zh text: it is idempotent. What it
+cannot decide (an unpaired quote, a missing space next to markup) goes to stderr as "left
+for a human".
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sitebuild.typography.check import check_site, fix_file, fix_sources
+from sitebuild.typography.check import check_site, fix_file, fix_sources, source_files, unresolved_in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,11 +33,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(findings)} finding(s) {dict(counts)}", file=sys.stderr)
         return 1 if findings else 0
     if args.fix:
-        changed = {Path(p): found for p in args.fix if (found := fix_file(Path(p)))}
+        paths = [Path(p) for p in args.fix]
+        changed = {p: found for p in paths if (found := fix_file(p))}
     else:
+        paths = source_files(Path.cwd())
         changed = fix_sources(Path.cwd())
     for path, found in changed.items():
         print(f"{path}: {len(found)} fix(es) {dict(Counter(f.rule for f in found))}")
+    for path in paths:
+        for f in unresolved_in(path):
+            print(f"{path}: left for a human: {f.rule}: {f.context}", file=sys.stderr)
     return 0
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitebuild.typography.html_text import text_blocks
-from sitebuild.typography.markdown import fix_markdown
+from sitebuild.typography.markdown import fix_markdown, unresolved
 from sitebuild.typography.rules import Finding, check_text
 from sitebuild.typography.yaml_text import fix_yaml
 
-__all__ = ["SOURCES", "PageFinding", "check_site", "fix_file", "fix_sources"]
+__all__ = ["SOURCES", "PageFinding", "check_site", "fix_file", "fix_sources", "source_files", "unresolved_in"]
 
 SOURCES: tuple[str, ...] = (
     "docs/zh/**/*.md",
@@ -48,15 +48,25 @@ def fix_file(path: Path) -> list[Finding]:
     return found
 
 
+def source_files(root: Path, patterns: tuple[str, ...] = SOURCES) -> list[Path]:
+    """The files of ``patterns`` under ``root``."""
+    return [path for pattern in patterns for path in sorted(root.glob(pattern))]
+
+
 def fix_sources(root: Path, patterns: tuple[str, ...] = SOURCES) -> dict[Path, list[Finding]]:
     """Fix every file of ``patterns`` under ``root``; the changes, per file changed."""
     changed = {}
-    for pattern in patterns:
-        for path in sorted(root.glob(pattern)):
-            found = fix_file(path)
-            if found:
-                changed[path] = found
+    for path in source_files(root, patterns):
+        found = fix_file(path)
+        if found:
+            changed[path] = found
     return changed
+
+
+def unresolved_in(path: Path) -> list[Finding]:
+    """What the fixer left in a Markdown file for a human (nothing for other files: their
+    leftovers show in ``check_site``)."""
+    return unresolved(path.read_text(encoding="utf-8")) if path.suffix == ".md" else []
 
 
 def check_site(site: Path) -> list[PageFinding]:

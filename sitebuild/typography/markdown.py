@@ -16,9 +16,18 @@ from __future__ import annotations
 
 import re
 
-from sitebuild.typography.rules import OPAQUE_BASE, TRANSPARENT_BASE, Finding, fix_quotes, fix_text, is_cjk, is_tight
+from sitebuild.typography.rules import (
+    OPAQUE_BASE,
+    TRANSPARENT_BASE,
+    Finding,
+    fix_quotes,
+    fix_text,
+    is_cjk,
+    is_tight,
+    leftovers,
+)
 
-__all__ = ["Masked", "fix_markdown", "join_wrapped_lines", "mask"]
+__all__ = ["Masked", "fix_markdown", "join_wrapped_lines", "mask", "unresolved"]
 
 _FENCE = re.compile(r"^([ \t]*(?:>[ \t]?)*)(`{3,}|~{3,})")
 _OPAQUE = [
@@ -229,3 +238,17 @@ def fix_markdown(text: str) -> tuple[str, list[Finding]]:
             break
         current = fixed
     return masked.unmask(current), found
+
+
+def unresolved(text: str) -> list[Finding]:
+    """What :func:`fix_markdown` leaves in ``text`` for a human (an unpaired quote, a bracket
+    opened on an earlier line, a missing space next to markup), paragraph by paragraph.
+
+    >>> [f.rule for f in unresolved('它说"开头\\n\\n另一段"结尾')]
+    ['straight-quote', 'straight-quote']
+    """
+    masked = mask(text)
+    out: list[Finding] = []
+    for paragraph in _paragraphs(masked.text.split("\n")):
+        out += leftovers("\n".join(paragraph))
+    return out

@@ -37,6 +37,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sitebuild.typography.chars import (
+    ASCII_ALNUM,
+    HAN,
+    OPAQUE_BASE,
+    SPACE,
+    TRANSPARENT_BASE,
+    drop_spaces,
+    glued,
+    glued_after,
+    has_cjk,
+    horizontal_run,
+    is_cjk,
+    is_opaque,
+    is_tight,
+    is_transparent,
+    latin,
+    next_visible,
+    prev_visible,
+)
+
 __all__ = [
     "Finding",
     "OPAQUE_BASE",
@@ -48,11 +68,9 @@ __all__ = [
     "has_cjk",
     "is_cjk",
     "is_tight",
+    "leftovers",
 ]
 
-OPAQUE_BASE = 0xF0000  # plane 15 private use: one character per protected span
-TRANSPARENT_BASE = 0x100000  # plane 16 private use
-_PLANE = 0xFFFD
 
 RULES: dict[str, tuple[str, str]] = {
     "cjk-space": ("汉字之间的空格", "a space between two CJK characters"),
@@ -62,32 +80,9 @@ RULES: dict[str, tuple[str, str]] = {
     "cjk-latin-space": ("汉字与西文、数字之间缺空格", "no space between a Han character and a Latin letter or digit"),
 }
 
-# Han ideographs, CJK symbols and punctuation, full-width forms
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff60"
-_CJK_RE = re.compile(f"[{_CJK}]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ASCII_ALNUM = re.compile("[A-Za-z0-9]")
-# what a space is not wanted next to (CJK, plus the quotes, dash and ellipsis of Chinese text)
-_TIGHT = _CJK + "\u201c\u201d\u2018\u2019\u2014\u2026"
-_TIGHT_RE = re.compile(f"[{_TIGHT}]")
-_SPACE = " \t\u00a0\n"
 _PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _MATH = re.compile(r"[=+*/^_\\()<>−×·⊙∂∑∏√≤≥≠≈∈]")  # an expression, not an English phrase
-
-
-def _latin(c: str) -> bool:
-    return c.isalnum() and not is_cjk(c)
-
-
-def _glued_after(s: str, j: int) -> bool:
-    """Whether the character after ``j`` is glued to it (``)_k``, ``)²``)."""
-    return j + 1 < len(s) and (_latin(s[j + 1]) or s[j + 1] in "_^'²³ᵀ⁻¹")
-
-
-def _glued(s: str, i: int) -> bool:
-    """Whether the character before ``i`` is glued to it (``f(``, ``x='``): notation, not prose."""
-    return i > 0 and not (s[i - 1] in _SPACE or is_cjk(s[i - 1]) or _is_transparent(s[i - 1]))
 
 
 @dataclass(frozen=True)
@@ -98,82 +93,28 @@ class Finding:
     context: str
 
 
-def _is_transparent(c: str) -> bool:
-    return TRANSPARENT_BASE <= ord(c) < TRANSPARENT_BASE + _PLANE
-
-
-def _is_opaque(c: str) -> bool:
-    return OPAQUE_BASE <= ord(c) < OPAQUE_BASE + _PLANE
-
-
-def is_cjk(c: str | None) -> bool:
-    """Whether ``c`` is a CJK character (ideograph, CJK or full-width punctuation)."""
-    return c is not None and bool(_CJK_RE.fullmatch(c))
-
-
-def is_tight(c: str | None) -> bool:
-    """Whether no space belongs next to ``c`` in Chinese text (CJK, “”‘’, —, …)."""
-    return c is not None and bool(_TIGHT_RE.fullmatch(c))
-
-
-def has_cjk(text: str) -> bool:
-    """Whether ``text`` holds a CJK character."""
-    return bool(_CJK_RE.search(text))
-
-
-def _prev(s: str, i: int, spaces: bool = True) -> tuple[str | None, int]:
-    """The visible character before index ``i`` (skipping transparent placeholders, and
-    spaces when ``spaces``) and its index."""
-    j = i - 1
-    while j >= 0 and (_is_transparent(s[j]) or (spaces and s[j] in _SPACE)):
-        j -= 1
-    return (s[j], j) if j >= 0 else (None, -1)
-
-
-def _next(s: str, i: int, spaces: bool = True) -> tuple[str | None, int]:
-    j = i + 1
-    while j < len(s) and (_is_transparent(s[j]) or (spaces and s[j] in _SPACE)):
-        j += 1
-    return (s[j], j) if j < len(s) else (None, len(s))
-
-
 def _context(s: str, i: int, width: int = 12) -> str:
     out = s[max(0, i - width) : i + width + 1]
-    out = "".join("·" if _is_opaque(c) else "" if _is_transparent(c) else c for c in out)
+    out = "".join("·" if is_opaque(c) else "" if is_transparent(c) else c for c in out)
     return out.replace("\n", "⏎")
-
-
-def _drop_spaces(s: str, keep: set[int], drop: set[int]) -> str:
-    return "".join(c for k, c in enumerate(s) if k not in drop or k in keep)
-
-
-def _horizontal_run(s: str, i: int, step: int) -> set[int]:
-    """Indices of the spaces (and tabs) next to ``i`` in direction ``step``, not crossing a
-    line end or a visible character; transparent placeholders are crossed, not dropped."""
-    out, j = set(), i + step
-    while 0 <= j < len(s) and (s[j] in " \t\u00a0" or _is_transparent(s[j])):
-        if not _is_transparent(s[j]):
-            out.add(j)
-        j += step
-    return out
 
 
 def _fix_spaces(s: str, found: list[Finding]) -> str:
     drop: set[int] = set()
-    for m in re.finditer(f"[{_SPACE}]+", s):
-        before, _ = _prev(s, m.start(), spaces=False)
-        after, _ = _next(s, m.end() - 1, spaces=False)
+    for m in re.finditer(f"[{SPACE}]+", s):
+        before, _ = prev_visible(s, m.start(), spaces=False)
+        after, _ = next_visible(s, m.end() - 1, spaces=False)
         if before is None or after is None or "\n" in m.group():
             continue  # line ends are the line-joiner's business (the source format's)
         if is_tight(before) and is_tight(after) and (is_cjk(before) or is_cjk(after)):
             found.append(Finding("cjk-space", _context(s, m.start())))
             drop.update(range(m.start(), m.end()))
-    return _drop_spaces(s, set(), drop)
+    return drop_spaces(s, set(), drop)
 
 
 def _starts_line(s: str, i: int) -> bool:
     line = s[s.rfind("\n", 0, i) + 1 : i]
-    return all(c in _SPACE or _is_transparent(c) for c in line)
+    return all(c in SPACE or is_transparent(c) for c in line)
 
 
 def _fix_punct(s: str, found: list[Finding]) -> str:
@@ -181,8 +122,8 @@ def _fix_punct(s: str, found: list[Finding]) -> str:
     for i, c in enumerate(s):
         if c not in _PUNCT:
             continue
-        before, _ = _prev(s, i)
-        after, _ = _next(s, i)
+        before, _ = prev_visible(s, i)
+        after, _ = next_visible(s, i)
         if before is None or _starts_line(s, i):
             continue  # a definition list's ":", nothing to join it to
         if not (is_cjk(before) or is_cjk(after)):
@@ -191,8 +132,8 @@ def _fix_punct(s: str, found: list[Finding]) -> str:
             continue
         found.append(Finding("halfwidth-punct", _context(s, i)))
         chars[i] = _PUNCT[c]
-        drop |= _horizontal_run(s, i, -1) | _horizontal_run(s, i, +1)
-    return _drop_spaces("".join(chars), set(), drop)
+        drop |= horizontal_run(s, i, -1) | horizontal_run(s, i, +1)
+    return drop_spaces("".join(chars), set(), drop)
 
 
 def _pairs(s: str, opening: str, closing: str) -> tuple[list[tuple[int, int]], list[int]]:
@@ -214,21 +155,17 @@ def _fix_parens(s: str, found: list[Finding]) -> str:
         if s[i] == "（" and s[j] == "）":
             continue
         inner = s[i + 1 : j]
-        outside = is_cjk(_prev(s, i)[0]) or is_cjk(_next(s, j)[0])
+        outside = is_cjk(prev_visible(s, i)[0]) or is_cjk(next_visible(s, j)[0])
         prose = bool(_LATIN_WORD.search(inner)) and not _MATH.search(inner)
-        if (
-            s[i] == "("
-            and s[j] == ")"
-            and (_glued(s, i) or _glued_after(s, j) or (_MATH.search(inner) and not outside))
-        ):
+        if s[i] == "(" and s[j] == ")" and (glued(s, i) or glued_after(s, j) or (_MATH.search(inner) and not outside)):
             continue  # notation: f(x), p(原词元), 3×3×(通道数), (Ax)_k, Σ (残差 · x)
         if not (has_cjk(inner) or "（" in (s[i], s[j]) or "）" in (s[i], s[j]) or (outside and prose)):
             continue
         found.append(Finding("halfwidth-paren", _context(s, i)))
         chars[i], chars[j] = "（", "）"
         for k in (i, j):
-            drop |= _horizontal_run(s, k, -1) | _horizontal_run(s, k, +1)
-    return _drop_spaces("".join(chars), set(), drop)
+            drop |= horizontal_run(s, k, -1) | horizontal_run(s, k, +1)
+    return drop_spaces("".join(chars), set(), drop)
 
 
 def _fix_quotes(s: str, found: list[Finding]) -> str:
@@ -244,13 +181,13 @@ def _fix_quotes(s: str, found: list[Finding]) -> str:
         if c != "'":
             continue
         if opened is None:
-            if not _glued(s, i):  # glued to what is before it: a prime (σ'), an apostrophe, code (x='a')
+            if not glued(s, i):  # glued to what is before it: a prime (σ'), an apostrophe, code (x='a')
                 opened = i
             continue
-        if i + 1 < len(s) and _latin(s[i + 1]):
+        if i + 1 < len(s) and latin(s[i + 1]):
             continue  # an apostrophe inside the quote (it's)
         a, b, opened = opened, i, None
-        if has_cjk(s[a + 1 : b]) or is_cjk(_prev(s, a)[0]) or is_cjk(_next(s, b)[0]):
+        if has_cjk(s[a + 1 : b]) or is_cjk(prev_visible(s, a)[0]) or is_cjk(next_visible(s, b)[0]):
             found.append(Finding("straight-quote", _context(s, a)))
             chars[a], chars[b] = "\u2018", "\u2019"
     return "".join(chars)
@@ -265,9 +202,7 @@ def _fix_latin_spaces(s: str, found: list[Finding]) -> str:
     for i, c in enumerate(s):
         out.append(c)
         after = s[i + 1] if i + 1 < len(s) else ""
-        if (_HAN.fullmatch(c) and _ASCII_ALNUM.fullmatch(after)) or (
-            _ASCII_ALNUM.fullmatch(c) and _HAN.fullmatch(after)
-        ):
+        if (HAN.fullmatch(c) and ASCII_ALNUM.fullmatch(after)) or (ASCII_ALNUM.fullmatch(c) and HAN.fullmatch(after)):
             found.append(Finding("cjk-latin-space", _context(s, i)))
             out.append(" ")
     return "".join(out)
@@ -293,18 +228,38 @@ def fix_text(text: str, quotes: bool = True) -> tuple[str, list[Finding]]:
     return out, found
 
 
-def _leftovers(s: str) -> list[Finding]:
+def leftovers(s: str) -> list[Finding]:
     """What the fixer leaves as it cannot decide: unpaired quotes and parentheses (a pair
-    may span two source lines, code written as text may hold them)."""
+    may span two source lines, code written as text may hold them), and a Han character and
+    a Latin letter or digit with only markup between them.
+
+    >>> [f.rule for f in leftovers('一个"落单的引号')]
+    ['straight-quote']
+    """
     out = []
+    for i, c in enumerate(s):
+        after, j = next_visible(s, i, spaces=False)
+        if (
+            j > i + 1
+            and after
+            and (
+                (HAN.fullmatch(c) and ASCII_ALNUM.fullmatch(after))
+                or (ASCII_ALNUM.fullmatch(c) and HAN.fullmatch(after))
+            )
+        ):
+            out.append(Finding("cjk-latin-space", _context(s, i)))
     if has_cjk(s):
         out += [Finding("straight-quote", _context(s, i)) for i, c in enumerate(s) if c == '"']
     for i in _pairs(s, "(（", ")）")[1]:
-        if s[i] in "()" and (is_cjk(_prev(s, i, spaces=False)[0]) or is_cjk(_next(s, i, spaces=False)[0])):
+        if s[i] in "()" and (
+            is_cjk(prev_visible(s, i, spaces=False)[0]) or is_cjk(next_visible(s, i, spaces=False)[0])
+        ):
             out.append(Finding("halfwidth-paren", _context(s, i)))
     for i, c in enumerate(s):
-        glued_cjk = i + 1 < len(s) and bool(_HAN.fullmatch(s[i + 1]))  # 'a'的 (x='a'、 is code)
-        if c == "'" and (glued_cjk or (not _glued(s, i) and (is_cjk(_prev(s, i)[0]) or is_cjk(_next(s, i)[0])))):
+        glued_cjk = i + 1 < len(s) and bool(HAN.fullmatch(s[i + 1]))  # 'a'的 (x='a'、 is code)
+        if c == "'" and (
+            glued_cjk or (not glued(s, i) and (is_cjk(prev_visible(s, i)[0]) or is_cjk(next_visible(s, i)[0])))
+        ):
             out.append(Finding("straight-quote", _context(s, i)))
     return out
 
@@ -317,4 +272,4 @@ def check_text(text: str) -> list[Finding]:
     ['cjk-space']
     """
     fixed, found = fix_text(text)
-    return found + _leftovers(fixed)
+    return found + leftovers(fixed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild.typography.markdown import fix_markdown
+from sitebuild.typography.markdown import fix_markdown, unresolved
 
 FIXES = [
     # wrapped lines between CJK are joined (a line end there renders as a space)
@@ -110,3 +110,17 @@ def _structure(text: str) -> tuple[list, str]:
 def test_fixing_keeps_the_rendered_structure(text: str) -> None:
     """Same elements, links, ids and classes, same code and maths: only prose changed."""
     assert _structure(fix_markdown(text)[0]) == _structure(text)
+
+
+UNRESOLVED = [
+    ('它说"开头\n\n另一段"结尾', ["straight-quote", "straight-quote"]),  # quotes never pair across paragraphs
+    ("用 [PyTorch](x)训练", ["cjk-latin-space"]),  # the space belongs outside the link: a human decides
+    ("model.fit(x,\ny)。", []),  # a bracket closed on the next line of the paragraph is paired
+    ("一切正常", []),
+]
+
+
+@pytest.mark.parametrize(("text", "rules"), UNRESOLVED)
+def test_unresolved(text: str, rules: list[str]) -> None:
+    fixed = fix_markdown(text)[0]
+    assert [f.rule for f in unresolved(fixed)] == rules
