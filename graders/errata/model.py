@@ -25,13 +25,29 @@ from ..result import Text
 # fmt: off
 __all__ = [
     "ErrataError", "Check", "Erratum", "Document", "Errata",
-    "CATEGORIES", "STATUSES", "KINDS", "TEST_ONLY_KINDS", "ERRATA_FILE", "load", "load_file", "from_dict", "normalise",
+    "CATEGORIES", "SEVERITIES", "STATUSES", "KINDS", "TEST_ONLY_KINDS", "ERRATA_FILE",
+    "load", "load_file", "from_dict", "normalise",
 ]
 # fmt: on
 
 ERRATA_FILE = Path(__file__).with_name("errata.yaml")
 
 CATEGORIES = ("arithmetic", "formula", "code-result", "fact-citation", "diagram", "other")
+# The one table of severities, most serious first: name -> (label, what it means), zh and en.
+# fmt: off
+SEVERITIES: dict[str, tuple[Text, Text]] = {
+    "error": (Text(zh="错误", en="error"),
+              Text(zh="说法是错的", en="the claim is wrong")),
+    "imprecise": (Text(zh="不准确", en="imprecise"),
+                  Text(zh="字面上不对，但属于措辞松散，读者容易误解",
+                       en="literally wrong, a loose wording a reader could misread")),
+    "outdated": (Text(zh="过时", en="outdated"),
+                 Text(zh="曾经正确，现在已不成立", en="was true once, no longer")),
+    "unverifiable": (Text(zh="无法核实", en="could not be verified"),
+                     Text(zh="我们找不到任何来源支持这一说法", en="we found no source that supports the claim")),
+}
+# fmt: on
+# status is derived from severity: does the entry give a correction ("error") or not ("unverifiable")?
 STATUSES = ("error", "unverifiable")
 # sympy / question / reference / listing / diagram run inside graders (no torch);
 # numpy / torch / article are registered by tests/errata (graders never imports torch;
@@ -89,7 +105,7 @@ class Erratum:
     section: str
     claim: str
     category: str
-    status: str
+    severity: str
     explanation: Text
     chapter: str
     check: Check
@@ -97,13 +113,19 @@ class Erratum:
     occurrence: int | None = None  # which occurrence of a repeated quote (1-based)
     excerpt: str = ""  # verbatim code or diagram the check analyses (also quoted from the article)
 
+    @property
+    def status(self) -> str:
+        """``unverifiable`` or ``error`` (every other severity comes with a correction)."""
+        return "unverifiable" if self.severity == "unverifiable" else "error"
+
     def to_dict(self) -> dict:
         """Plain JSON-able mapping (what ``kb-grade errata --json`` prints for one entry)."""
         page, _, anchor = self.chapter.partition("#")
         # fmt: off
         return {
             "id": self.id, "document": self.document, "section": self.section, "claim": self.claim,
-            "occurrence": self.occurrence, "status": self.status, "category": self.category,
+            "occurrence": self.occurrence, "severity": self.severity, "status": self.status,
+            "category": self.category,
             "correction": {"zh": self.correction.zh, "en": self.correction.en},
             "explanation": {"zh": self.explanation.zh, "en": self.explanation.en},
             "chapter": {"page": page, "anchor": anchor or None},
@@ -163,7 +185,7 @@ def _str(d: dict, key: str, eid: str) -> str:
 
 # fmt: off
 _ENTRY_KEYS = {"id", "document", "section", "claim", "occurrence", "correction", "explanation", "category",
-               "status", "chapter", "check", "excerpt"}
+               "severity", "chapter", "check", "excerpt"}
 # fmt: on
 _CHECK_KEYS = {"kind", "name", "args", "claim", "correction"}
 
@@ -218,9 +240,10 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     category = _str(d, "category", eid)
     if category not in CATEGORIES:
         raise ErrataError(f"unknown category {category!r}; one of {', '.join(CATEGORIES)}", entry=eid, field="category")
-    status = d.get("status", "error")
-    if status not in STATUSES:
-        raise ErrataError(f"unknown status {status!r}; one of {', '.join(STATUSES)}", entry=eid, field="status")
+    severity = _str(d, "severity", eid)
+    if severity not in SEVERITIES:
+        raise ErrataError(f"unknown severity {severity!r}; one of {', '.join(SEVERITIES)}", entry=eid, field="severity")
+    status = "unverifiable" if severity == "unverifiable" else "error"
     chapter = _str(d, "chapter", eid)
     if not _CHAPTER.match(chapter):
         raise ErrataError(
@@ -241,7 +264,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         section=_str(d, "section", eid),
         claim=_str(d, "claim", eid),
         category=category,
-        status=status,
+        severity=severity,
         explanation=_text(d.get("explanation"), eid, "explanation"),
         chapter=chapter,
         check=_check(d.get("check"), eid, status),

@@ -16,6 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from graders.errata.model import SEVERITIES
+
 __all__ = ["ErrataPlugin", "render_errata"]
 
 ARTICLES_PAGE = "articles.md"  # its "## NNN: title {#article-NNN}" headings name the errata's sections
@@ -23,8 +25,12 @@ DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-errata[ \t]*-->[ \t]*$", re.M)
 
 _TEXT = {
     "en": {
-        "summary": "{total} errata in {documents} articles: {errors} errors with a correction, "
-        "{unverifiable} claims that could not be verified.",
+        "summary": "{total} errata in {documents} articles: {errors} with a correction, "
+        "{unverifiable} claims that could not be verified. By severity:",
+        "severity": "severity",
+        "meaning": "meaning",
+        "group": "{label} ({n})",
+        "stop": ".",
         "category": "category",
         "section": "section",
         "check": "check",
@@ -32,7 +38,6 @@ _TEXT = {
         "correction": "Correction",
         "why": "Why",
         "taught": "Taught correctly in",
-        "unverifiable": "Could not be verified.",
         "confirmed": "confirmed during this build",
         "needs-tests": "run by the test suite (PyTorch/NumPy)",
         "count": "errata",
@@ -48,7 +53,12 @@ _TEXT = {
         "table": ("category", "errata"),
     },
     "zh": {
-        "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条错误附更正，{unverifiable} 条说法无法核实。",
+        "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条附更正，"
+        "{unverifiable} 条说法无法核实。按严重程度：",
+        "severity": "严重程度",
+        "meaning": "含义",
+        "group": "{label}（{n} 条）",
+        "stop": "。",
         "category": "类别",
         "section": "章节",
         "check": "检查",
@@ -56,7 +66,6 @@ _TEXT = {
         "correction": "更正",
         "why": "原因",
         "taught": "正确讲解见",
-        "unverifiable": "无法核实。",
         "confirmed": "本次构建已验证",
         "needs-tests": "由测试套件运行（PyTorch/NumPy）",
         "count": "条勘误",
@@ -110,18 +119,20 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
     status = t.get(check.get("result", ""), check.get("result", ""))
     chapter = entry["chapter"]
     target = chapter["page"] + (f"#{chapter['anchor']}" if chapter.get("anchor") else "")
+    severity = entry["severity"]
+    label = SEVERITIES[severity][0].get(lang)
     lines = [
-        f'<div class="kb-erratum" id="{entry["id"]}" markdown>',
+        f'<div class="kb-erratum kb-severity-{severity}" id="{entry["id"]}" markdown>',
         "",
-        f"**`{entry['id']}`** · {t['category']}: {t['categories'][entry['category']]} · "
-        f"{t['section']}: {html.escape(entry['section'])}",
+        f'<span class="kb-severity">{label}</span> **`{entry["id"]}`** · '
+        f"{t['category']}: {t['categories'][entry['category']]} · {t['section']}: {html.escape(entry['section'])}",
         f'<small class="kb-check">{t["check"]}: <code>{check["kind"]}/{check["name"]}</code> ({status})</small>',
         "",
         f"> {t['claim']}: “{html.escape(entry['claim'])}”",
         "",
     ]
     if entry["status"] == "unverifiable":
-        lines.append(f"**{t['unverifiable']}** {entry['correction'][lang] or ''}".rstrip())
+        lines.append(f"**{label[:1].upper() + label[1:]}{t['stop']}** {entry['correction'][lang] or ''}".rstrip())
     else:
         lines.append(f"**{t['correction']}:** {entry['correction'][lang]}")
     lines += [
@@ -136,7 +147,8 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
 
 
 def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -> str:
-    """Markdown for the whole errata list, grouped by document.
+    """Markdown for the whole errata list, grouped by document and, within one, by severity
+    (most serious first, in the order of :data:`~graders.errata.model.SEVERITIES`).
 
     ``docs`` maps a page path (relative to the language folder) to its Markdown, used
     to name the linked chapter sections by their headings, and each article's section
@@ -146,13 +158,21 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
     t = _TEXT.get(lang, _TEXT["en"])
     entries = {e["id"]: e for e in report["errata"]}
     counts = report["counts"]
-    by_status = counts["by_status"]
+    by_status, by_severity = counts["by_status"], counts["by_severity"]
     parts = [
         t["summary"].format(
             total=counts["total"],
             documents=len(report["documents"]),
             errors=by_status.get("error", 0),
             unverifiable=by_status.get("unverifiable", 0),
+        ),
+        "",
+        f"| {t['severity']} | {t['meaning']} | {t['table'][1]} |",
+        "|---|---|---|",
+        *(
+            f'| <span class="kb-severity kb-severity-{s}">{label.get(lang)}</span> | {meaning.get(lang)} | '
+            f"{by_severity.get(s, 0)} |"
+            for s, (label, meaning) in SEVERITIES.items()
         ),
         "",
         f"| {t['table'][0]} | {t['table'][1]} |",
@@ -169,7 +189,12 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
             f"{len(document['errata'])} {t['count']}",
             "",
         ]
-        parts += [_one(entries[i], t, lang, docs) + "\n" for i in document["errata"]]
+        for severity, (label, _) in SEVERITIES.items():
+            group = [entries[i] for i in document["errata"] if entries[i]["severity"] == severity]
+            if group:
+                heading = t["group"].format(label=label.get(lang), n=len(group))
+                parts += [f"### {heading} {{#doc-{number}-{severity}}}", ""]
+                parts += [_one(e, t, lang, docs) + "\n" for e in group]
     return "\n".join(parts)
 
 

@@ -23,6 +23,7 @@ from graders.errata import (
     CATEGORIES,
     KINDS,
     REGISTRY,
+    SEVERITIES,
     TEST_ONLY_KINDS,
     ErrataError,
     from_dict,
@@ -97,6 +98,29 @@ def test_unverifiable_entries_say_so(eid: str) -> None:
     words = " ".join([e.correction.en, e.explanation.en]).lower()
     assert "could not be verified" in words
     assert "无法核实" in e.correction.zh + e.explanation.zh
+
+
+# Severity (issue 17, item 3)
+
+
+def test_every_severity_has_labels_and_a_meaning_in_both_languages() -> None:
+    assert list(SEVERITIES) == ["error", "imprecise", "outdated", "unverifiable"]  # most serious first
+    for label, meaning in SEVERITIES.values():
+        assert label.zh and label.en and meaning.zh and meaning.en
+    assert {e.severity for e in ENTRIES} == set(SEVERITIES), "every severity is used"
+
+
+@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.severity == "outdated"])
+def test_outdated_entries_say_when_it_stopped_being_true(eid: str) -> None:
+    e = by_id(eid)
+    for text in (e.correction.en, e.correction.zh):
+        assert re.search(r"\b(19|20)\d\d\b", text), f"{eid}: name the year the claim stopped being true"
+
+
+def test_severity_decides_the_status() -> None:
+    for e in ENTRIES:
+        assert e.status == ("unverifiable" if e.severity == "unverifiable" else "error"), e.id
+        assert (e.check.correction is None) <= (e.severity == "unverifiable"), e.id
 
 
 # --------------------------------------------------------------------------- the checks
@@ -218,7 +242,9 @@ MALFORMED = [
     ("check without a correction", lambda d: d["check"].pop("correction"), "check.correction"),
     ("claim equals correction", _check_set("correction", "70"), "check.correction"),
     ("unknown category", _set("category", "typo"), "category"),
-    ("unknown status", _set("status", "maybe"), "status"),
+    ("unknown severity", _set("severity", "maybe"), "severity"),
+    ("no severity", _drop("severity"), "severity"),
+    ("status instead of severity", _set("status", "error"), "-"),
     ("bad chapter link", _set("chapter", "/abs/path.md#x"), "chapter"),
     ("missing correction text", _drop("correction"), "correction"),
     ("correction in one language", _set("correction", {"zh": "一百"}), "correction"),
@@ -228,7 +254,7 @@ MALFORMED = [
     ("malformed id", _set("id", "MSE example"), "id"),
     ("empty claim", _set("claim", "  "), "claim"),
     ("occurrence zero", _set("occurrence", 0), "occurrence"),
-    ("unknown key", _set("severity", "high"), "-"),
+    ("unknown key", _set("priority", "high"), "-"),
 ]
 
 
@@ -251,7 +277,7 @@ def test_duplicate_ids_are_rejected() -> None:
 
 def test_unverifiable_entry_may_omit_the_correction() -> None:
     entry = _raw_entry("e000-mse-example")
-    entry["status"] = "unverifiable"
+    entry["severity"] = "unverifiable"
     entry.pop("correction")
     entry["check"].pop("correction")
     assert from_dict({**_raw(), "errata": [entry]})["e000-mse-example"].check.correction is None

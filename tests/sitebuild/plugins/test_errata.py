@@ -7,7 +7,7 @@ import re
 import pytest
 from mkdocs.exceptions import PluginError
 
-from graders.errata import report
+from graders.errata import SEVERITIES, report
 from sitebuild.plugins import errata
 from sitebuild.plugins.errata import heading_titles, render_errata
 
@@ -24,7 +24,7 @@ def test_every_erratum_is_rendered_with_its_link(data: dict, lang: str) -> None:
         assert f'id="{entry["id"]}"' in text
         page = entry["chapter"]["page"]
         assert f"]({page}" in text
-    assert text.count("{#doc-") == len(data["documents"])
+    assert len(re.findall(r"\{#doc-\d{3}\}", text)) == len(data["documents"])
 
 
 def test_languages_differ_only_in_words(data: dict) -> None:
@@ -74,3 +74,24 @@ def test_articles_are_named_by_their_titles_not_file_names(data: dict, lang: str
 def test_check_metadata_is_small_print(data: dict) -> None:
     text = render_errata(data, "en")
     assert text.count('<small class="kb-check">check: <code>') == len(data["errata"])
+
+
+@pytest.mark.parametrize(("lang", "group"), [("en", "### error ("), ("zh", "### 错误（")])
+def test_entries_are_grouped_by_severity_most_serious_first(data: dict, lang: str, group: str) -> None:
+    text = render_errata(data, lang)
+    order = list(SEVERITIES)
+    for document in data["documents"]:
+        number = document["file"][:3]
+        section = text.split(f"{{#doc-{number}}}", 1)[1].split("\n## ", 1)[0]
+        groups = re.findall(rf"\{{#doc-{number}-([a-z]+)\}}", section)
+        assert groups == sorted(groups, key=order.index), (number, groups)
+        ids = re.findall(r'class="kb-erratum kb-severity-([a-z]+)" id="([^"]+)"', section)
+        severities = {e["id"]: e["severity"] for e in data["errata"]}
+        assert all(severities[i] == s for s, i in ids)
+        assert [s for s, _ in ids] == sorted((s for s, _ in ids), key=order.index)
+    assert group in text
+    for severity, (label, meaning) in SEVERITIES.items():
+        assert (
+            f"{label.get(lang)}</span> | {meaning.get(lang)} | {data['counts']['by_severity'].get(severity, 0)} |"
+            in text
+        )
