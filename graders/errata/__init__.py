@@ -17,6 +17,7 @@ from .checks import REGISTRY, CheckOutcome, bibliography, register, resolve, run
 from .model import (
     CATEGORIES,
     KINDS,
+    METHODS,
     SEVERITIES,
     STATUSES,
     TEST_ONLY_KINDS,
@@ -34,6 +35,7 @@ from .model import (
 __all__ = [
     "CATEGORIES",
     "KINDS",
+    "METHODS",
     "SEVERITIES",
     "STATUSES",
     "TEST_ONLY_KINDS",

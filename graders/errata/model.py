@@ -12,7 +12,7 @@ and accepts the correction (see :mod:`graders.errata.checks`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from ..result import Text
 # fmt: off
 __all__ = [
     "ErrataError", "Check", "Erratum", "Document", "Errata",
-    "CATEGORIES", "SEVERITIES", "STATUSES", "KINDS", "TEST_ONLY_KINDS", "ERRATA_FILE",
+    "CATEGORIES", "SEVERITIES", "STATUSES", "KINDS", "METHODS", "TEST_ONLY_KINDS", "ERRATA_FILE",
     "load", "load_file", "from_dict", "normalise",
 ]
 # fmt: on
@@ -49,10 +49,23 @@ SEVERITIES: dict[str, tuple[Text, Text]] = {
 # fmt: on
 # status is derived from severity: does the entry give a correction ("error") or not ("unverifiable")?
 STATUSES = ("error", "unverifiable")
-# sympy / question / reference / listing / diagram run inside graders (no torch);
-# numpy / torch / article are registered by tests/errata (graders never imports torch;
-# ``article`` checks read the article files, which are not package data).
-KINDS = ("sympy", "question", "reference", "listing", "diagram", "numpy", "torch", "article")
+# The one table of check kinds: kind -> the method a reader is told (zh, en). sympy / question /
+# reference / listing / diagram run inside graders (no torch); numpy / torch / article are
+# registered by tests/errata (graders never imports torch; ``article`` checks read the article
+# files, which are not package data).
+# fmt: off
+METHODS: dict[str, Text] = {
+    "sympy": Text(zh="计算（SymPy）", en="computation (SymPy)"),
+    "question": Text(zh="评分器题目", en="grader question"),
+    "reference": Text(zh="文献记录", en="bibliography record"),
+    "listing": Text(zh="代码清单分析", en="listing analysis"),
+    "diagram": Text(zh="图示分析", en="diagram analysis"),
+    "numpy": Text(zh="计算（NumPy）", en="computation (NumPy)"),
+    "torch": Text(zh="计算（PyTorch）", en="computation (PyTorch)"),
+    "article": Text(zh="原文文本分析", en="analysis of the article's text"),
+}
+# fmt: on
+KINDS = tuple(METHODS)
 TEST_ONLY_KINDS = ("numpy", "torch", "article")
 
 _ID = re.compile(r"^e00[0-4]-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -96,6 +109,7 @@ class Check:
     claim: Any
     correction: Any
     args: dict = field(default_factory=dict)
+    note: Text = Text()  # noqa: RUF009 - how the check decides, for the small print (zh, en)
 
 
 @dataclass(frozen=True)
@@ -129,7 +143,8 @@ class Erratum:
             "correction": {"zh": self.correction.zh, "en": self.correction.en},
             "explanation": {"zh": self.explanation.zh, "en": self.explanation.en},
             "chapter": {"page": page, "anchor": anchor or None},
-            "check": {"kind": self.check.kind, "name": self.check.name},
+            "check": {"kind": self.check.kind, "name": self.check.name,
+                      "note": {"zh": self.check.note.zh, "en": self.check.note.en}},
         }
         # fmt: on
 
@@ -185,7 +200,7 @@ def _str(d: dict, key: str, eid: str) -> str:
 
 # fmt: off
 _ENTRY_KEYS = {"id", "document", "section", "claim", "occurrence", "correction", "explanation", "category",
-               "severity", "chapter", "check", "excerpt"}
+               "severity", "chapter", "check", "check_note", "excerpt"}
 # fmt: on
 _CHECK_KEYS = {"kind", "name", "args", "claim", "correction"}
 
@@ -255,6 +270,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     occurrence = d.get("occurrence")
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
         raise ErrataError("must be a positive integer", entry=eid, field="occurrence")
+    note = _text(d.get("check_note"), eid, "check_note", required=False)
     excerpt = d.get("excerpt", "")
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
@@ -267,7 +283,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         severity=severity,
         explanation=_text(d.get("explanation"), eid, "explanation"),
         chapter=chapter,
-        check=_check(d.get("check"), eid, status),
+        check=replace(_check(d.get("check"), eid, status), note=note),
         correction=correction,
         occurrence=occurrence,
         excerpt=excerpt,

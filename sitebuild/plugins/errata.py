@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from graders.errata.model import SEVERITIES
+from graders.errata.model import METHODS, SEVERITIES
 
 __all__ = ["ErrataPlugin", "render_errata"]
 
@@ -30,7 +30,8 @@ _TEXT = {
         "severity": "severity",
         "meaning": "meaning",
         "group": "{label} ({n})",
-        "stop": ".",
+        "colon": ": ",
+        "known": "What is known",
         "category": "category",
         "section": "section",
         "check": "check",
@@ -58,7 +59,8 @@ _TEXT = {
         "severity": "严重程度",
         "meaning": "含义",
         "group": "{label}（{n} 条）",
-        "stop": "。",
+        "colon": "：",
+        "known": "已知情况",
         "category": "类别",
         "section": "章节",
         "check": "检查",
@@ -126,20 +128,21 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         "",
         f'<span class="kb-severity">{label}</span> **`{entry["id"]}`** · '
         f"{t['category']}: {t['categories'][entry['category']]} · {t['section']}: {html.escape(entry['section'])}",
-        f'<small class="kb-check">{t["check"]}: <code>{check["kind"]}/{check["name"]}</code> ({status})</small>',
+        f'<small class="kb-check">{t["check"]}: <code>{check["kind"]}/{check["name"]}</code> ({status}) · '
+        f"{METHODS[check['kind']].get(lang)}{t['colon'] + html.escape(note) if (note := check['note'][lang]) else ''}"
+        "</small>",
         "",
-        f"> {t['claim']}: “{html.escape(entry['claim'])}”",
+        f"> {t['claim']}{t['colon']}“{html.escape(entry['claim'])}”",
         "",
     ]
-    if entry["status"] == "unverifiable":
-        lines.append(f"**{label[:1].upper() + label[1:]}{t['stop']}** {entry['correction'][lang] or ''}".rstrip())
-    else:
-        lines.append(f"**{t['correction']}:** {entry['correction'][lang]}")
+    if entry["correction"][lang]:
+        what = t["known"] if entry["status"] == "unverifiable" else t["correction"]
+        lines.append(f"**{what}**{t['colon']}{entry['correction'][lang]}")
     lines += [
         "",
-        f"**{t['why']}:** {entry['explanation'][lang]}",
+        f"**{t['why']}**{t['colon']}{entry['explanation'][lang]}",
         "",
-        f"{t['taught']}: [{_link_text(entry, docs)}]({target})",
+        f"{t['taught']}{t['colon']}[{_link_text(entry, docs)}]({target})",
         "",
         "</div>",
     ]

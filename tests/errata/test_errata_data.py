@@ -93,11 +93,43 @@ def test_chapter_link_resolves(eid: str) -> None:
 
 
 @pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.status == "unverifiable"])
-def test_unverifiable_entries_say_so(eid: str) -> None:
+def test_unverifiable_entries_do_not_repeat_their_label(eid: str) -> None:
+    """The page prints the severity label once; the texts say what is known instead."""
     e = by_id(eid)
-    words = " ".join([e.correction.en, e.explanation.en]).lower()
-    assert "could not be verified" in words
-    assert "无法核实" in e.correction.zh + e.explanation.zh
+    assert "could not be verified" not in " ".join([e.correction.en, e.explanation.en]).lower()
+    assert "无法核实" not in e.correction.zh + e.explanation.zh
+
+
+@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.check.kind == "reference" and e.status == "unverifiable"])
+def test_a_bibliography_search_says_what_was_searched_and_that_no_record_matches(eid: str) -> None:
+    note = by_id(eid).check.note
+    assert "searched" in note.en and "none matches" in note.en, note.en
+    assert "查找" in note.zh and "没有匹配" in note.zh, note.zh
+
+
+# how the automated check works goes into check_note (small print), not into "Why"
+CHECK_TALK = re.compile(
+    r"\bthe check\b|\bwith ast\b|\bautograd\b|\bgraded\b|检查(?:用|在|把|读|数|比较|确认)|被判为", re.I
+)
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_why_explains_the_error_not_the_check(eid: str) -> None:
+    e = by_id(eid)
+    for text in (e.explanation.en, e.explanation.zh):
+        assert not CHECK_TALK.search(text), f"{eid}: move the description of the check to check_note: {text}"
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_check_notes_are_bilingual_or_absent(eid: str) -> None:
+    note = by_id(eid).check.note
+    assert bool(note.en) == bool(note.zh), eid
+
+
+def test_arithmetic_means_a_computation() -> None:
+    """A claim about counting the article's own parts is not arithmetic (issue 17, item 4)."""
+    bad = [e.id for e in ENTRIES if e.category == "arithmetic" and e.check.kind in ("listing", "article", "diagram")]
+    assert not bad, bad
 
 
 # Severity (issue 17, item 3)
@@ -255,6 +287,7 @@ MALFORMED = [
     ("empty claim", _set("claim", "  "), "claim"),
     ("occurrence zero", _set("occurrence", 0), "occurrence"),
     ("unknown key", _set("priority", "high"), "-"),
+    ("check note in one language", _set("check_note", {"en": "counts"}), "check_note"),
 ]
 
 

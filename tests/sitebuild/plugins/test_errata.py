@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from graders.errata import SEVERITIES, report
+from graders.errata import METHODS, SEVERITIES, report
 from sitebuild.plugins import errata
 from sitebuild.plugins.errata import heading_titles, render_errata
 
@@ -95,3 +96,26 @@ def test_entries_are_grouped_by_severity_most_serious_first(data: dict, lang: st
             f"{label.get(lang)}</span> | {meaning.get(lang)} | {data['counts']['by_severity'].get(severity, 0)} |"
             in text
         )
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [("en", "could not be verified"), ("zh", "无法核实")])
+def test_could_not_be_verified_is_said_once_per_entry(data: dict, lang: str, phrase: str) -> None:
+    text = render_errata(data, lang)
+    for entry in data["errata"]:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        n = block.lower().count(phrase)
+        if entry["status"] == "unverifiable":
+            assert n == 1, f"{entry['id']}: {phrase!r} {n} times"
+
+
+@pytest.mark.parametrize(("lang", "colon"), [("en", ": "), ("zh", "：")])
+def test_check_notes_are_small_print_in_the_page_language(data: dict, lang: str, colon: str) -> None:
+    text = render_errata(data, lang)
+    noted = [e for e in data["errata"] if e["check"]["note"][lang]]
+    assert noted
+    for entry in noted:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        small = re.search(r'<small class="kb-check">(.*?)</small>', block).group(1)
+        assert METHODS[entry["check"]["kind"]].get(lang) + colon + html.escape(entry["check"]["note"][lang]) in small
+    if lang == "zh":
+        assert "**原因**：" in text and "**原因:**" not in text
