@@ -24,7 +24,7 @@ from ..result import Text
 
 # fmt: off
 __all__ = [
-    "ErrataError", "Check", "Erratum", "Document", "Errata",
+    "ErrataError", "Check", "Erratum", "Place", "Document", "Errata",
     "CATEGORIES", "SEVERITIES", "STATUSES", "KINDS", "METHODS", "TEST_ONLY_KINDS", "ERRATA_FILE",
     "load", "load_file", "from_dict", "normalise",
 ]
@@ -113,6 +113,16 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Another place where the same error recurs (issue 17, item 5): an exact quote, like ``claim``."""
+
+    document: str
+    section: str
+    claim: str
+    quote_en: str = ""  # English translation of the quote, shown beside it on the English page
+
+
+@dataclass(frozen=True)
 class Erratum:
     id: str
     document: str
@@ -126,6 +136,8 @@ class Erratum:
     correction: Text = Text()  # noqa: RUF009 - frozen, so one shared default is safe
     occurrence: int | None = None  # which occurrence of a repeated quote (1-based)
     excerpt: str = ""  # verbatim code or diagram the check analyses (also quoted from the article)
+    also: tuple[Place, ...] = ()  # every other place where the same error recurs
+    quote_en: str = ""  # English translation of ``claim``, shown beside it on the English page
 
     @property
     def status(self) -> str:
@@ -143,6 +155,11 @@ class Erratum:
             "correction": {"zh": self.correction.zh, "en": self.correction.en},
             "explanation": {"zh": self.explanation.zh, "en": self.explanation.en},
             "chapter": {"page": page, "anchor": anchor or None},
+            "quote_en": self.quote_en,
+            "also": [
+                {"document": p.document, "section": p.section, "claim": p.claim, "quote_en": p.quote_en}
+                for p in self.also
+            ],
             "check": {"kind": self.check.kind, "name": self.check.name,
                       "note": {"zh": self.check.note.zh, "en": self.check.note.en}},
         }
@@ -200,7 +217,7 @@ def _str(d: dict, key: str, eid: str) -> str:
 
 # fmt: off
 _ENTRY_KEYS = {"id", "document", "section", "claim", "occurrence", "correction", "explanation", "category",
-               "severity", "chapter", "check", "check_note", "excerpt"}
+               "severity", "chapter", "check", "check_note", "excerpt", "also", "quote_en"}
 # fmt: on
 _CHECK_KEYS = {"kind", "name", "args", "claim", "correction"}
 
@@ -271,6 +288,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
         raise ErrataError("must be a positive integer", entry=eid, field="occurrence")
     note = _text(d.get("check_note"), eid, "check_note", required=False)
+    also = _places(d.get("also"), eid, document, documents)
     excerpt = d.get("excerpt", "")
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
@@ -287,7 +305,37 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         correction=correction,
         occurrence=occurrence,
         excerpt=excerpt,
+        also=also,
+        quote_en=_en(d, eid),
     )
+
+
+def _en(d: dict, eid: str) -> str:
+    v = d.get("quote_en", "")
+    if not isinstance(v, str):
+        raise ErrataError("must be a string (the English translation of the quote)", entry=eid, field="quote_en")
+    return v.strip()
+
+
+def _places(raw: Any, eid: str, document: str, documents: dict[str, Document]) -> tuple[Place, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise ErrataError("must be a non-empty list of {document, section, claim}", entry=eid, field="also")
+    out = []
+    for i, p in enumerate(raw):
+        where = f"also[{i}]"
+        if not isinstance(p, dict) or set(p) - {"document", "section", "claim", "quote_en"}:
+            raise ErrataError(
+                "must be a mapping with section, claim, quote_en and optionally document", entry=eid, field=where
+            )
+        doc = p.get("document", document)
+        if doc not in documents:
+            raise ErrataError(f"unknown document {doc!r}", entry=eid, field=f"{where}.document")
+        out.append(
+            Place(document=doc, section=_str(p, "section", eid), claim=_str(p, "claim", eid), quote_en=_en(p, eid))
+        )
+    return tuple(out)
 
 
 def from_dict(data: Any, path: str = "<memory>") -> Errata:

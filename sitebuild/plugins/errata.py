@@ -32,6 +32,7 @@ _TEXT = {
         "group": "{label} ({n})",
         "colon": ": ",
         "known": "What is known",
+        "also": "The same error also in",
         "category": "category",
         "section": "section",
         "check": "check",
@@ -61,6 +62,7 @@ _TEXT = {
         "group": "{label}（{n} 条）",
         "colon": "：",
         "known": "已知情况",
+        "also": "同一错误又见于",
         "category": "类别",
         "section": "章节",
         "check": "检查",
@@ -116,6 +118,14 @@ def _link_text(entry: dict, docs: dict[str, str]) -> str:
     return " › ".join(p.replace("[", "(").replace("]", ")") for p in parts)
 
 
+def _quote(place: dict, lang: str) -> str:
+    """The quoted Chinese claim; on the English page followed by its English translation."""
+    quote = f"“{html.escape(place['claim'])}”"
+    if lang == "en" and place.get("quote_en"):
+        quote += f' <span class="kb-quote-en">(“{html.escape(place["quote_en"])}”)</span>'
+    return quote
+
+
 def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
     check = entry["check"]
     status = t.get(check.get("result", ""), check.get("result", ""))
@@ -132,7 +142,11 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         f"{METHODS[check['kind']].get(lang)}{t['colon'] + html.escape(note) if (note := check['note'][lang]) else ''}"
         "</small>",
         "",
-        f"> {t['claim']}{t['colon']}“{html.escape(entry['claim'])}”",
+        f"> {t['claim']}{t['colon']}{_quote(entry, lang)}",
+        *(
+            f"> {t['also']}{t['colon']}`{p['document'][:3]}` {html.escape(p['section'])}{t['colon']}{_quote(p, lang)}"
+            for p in entry.get("also", [])
+        ),
         "",
     ]
     if entry["correction"][lang]:

@@ -266,3 +266,157 @@ def part_one_bilingual(value: bool, *, document: str = "004_d9777f14845c3e5a.txt
     """Do the first article's headings carry English phrases (two or more English words)?"""
     first = article_text(document).split(ARTICLE_MARKER)[0]
     return bool(value) == _bilingual(first)
+
+
+# ------------------------------------------------------------------ issue 17: reconciled assessments
+
+
+def _frechet_1d(a: np.ndarray, b: np.ndarray) -> float:
+    """Fréchet distance of two 1-D Gaussians fitted to samples: (μa − μb)² + (σa − σb)² (FID in one dimension)."""
+    return float((a.mean() - b.mean()) ** 2 + (a.std() - b.std()) ** 2)
+
+
+@register("numpy", registry=EXTRA)
+def gan_metric_separates(value: str) -> bool:
+    """Does metric ``value`` tell a perfect generator from a bad one, whatever the discriminator?
+
+    Real data N(0, 1); the perfect generator samples N(0, 1), the bad one N(4, 1). The generator's
+    adversarial loss −E log D(G(z)) is computed against the discriminator it is trained with: at
+    equilibrium (perfect generator) the optimal D is 1/2 everywhere, and a freshly initialised D
+    facing the bad generator also outputs 1/2; both losses are log 2. The Fréchet distance depends
+    on the samples only.
+    """
+    rng = np.random.default_rng(0)
+    real, good, bad = rng.normal(0, 1, 5000), rng.normal(0, 1, 5000), rng.normal(4, 1, 5000)
+
+    def d_half(x: np.ndarray) -> np.ndarray:
+        return np.full_like(x, 0.5)
+
+    if value == "adversarial-loss":
+        score_good, score_bad = -np.log(d_half(good)).mean(), -np.log(d_half(bad)).mean()
+    elif value == "frechet-distance":
+        score_good, score_bad = _frechet_1d(real, good), _frechet_1d(real, bad)
+    else:
+        return False
+    return bool(score_bad - score_good > 1.0)
+
+
+@register("numpy", registry=EXTRA)
+def synthetic_data_informs(value: str, *, n: int = 20, m: int = 1000, trials: int = 2000) -> bool:
+    """Is sampling from a generative model fitted to ``n`` real samples like collecting more data?
+
+    A Gaussian fitted to n real samples from N(μ, 1) stands in for the trained generator (a GAN
+    also only learns from its training set). μ is then estimated from the n real plus m generated
+    samples ("augmented"), and from n + m real samples; the squared errors are averaged over trials.
+    "like-more-real-data": augmented error ≈ error with n + m real samples;
+    "no-new-information": augmented error ≈ error with the n real samples alone.
+    """
+    rng = np.random.default_rng(0)
+    mu = 1.5
+    err_real_n, err_aug, err_real_nm = [], [], []
+    for _ in range(trials):
+        real = rng.normal(mu, 1, n)
+        fitted_mu, fitted_sd = real.mean(), real.std(ddof=1)
+        fake = rng.normal(fitted_mu, fitted_sd, m)
+        err_real_n.append((real.mean() - mu) ** 2)
+        err_aug.append((np.concatenate([real, fake]).mean() - mu) ** 2)
+        err_real_nm.append((rng.normal(mu, 1, n + m).mean() - mu) ** 2)
+    aug, alone, more = np.mean(err_aug), np.mean(err_real_n), np.mean(err_real_nm)
+    if value == "like-more-real-data":
+        return bool(abs(aug - more) < 0.5 * more)
+    if value == "no-new-information":
+        return bool(abs(aug - alone) < 0.25 * alone)
+    return False
+
+
+@register("torch", registry=EXTRA)
+def gru_gates(value: str) -> bool:
+    """Do the gates ``value`` ("update-only": the merged input/forget gate, i.e. the update gate,
+    and nothing else; "update-and-reset") reproduce ``torch.nn.GRUCell``?"""
+    import torch
+
+    torch.manual_seed(0)
+    cell = torch.nn.GRUCell(3, 4)
+    x, h = torch.randn(5, 3), torch.randn(5, 4)
+    wi, wh = cell.weight_ih.chunk(3), cell.weight_hh.chunk(3)  # torch's order: reset, update, new
+    bi, bh = cell.bias_ih.chunk(3), cell.bias_hh.chunk(3)
+    z = torch.sigmoid(x @ wi[1].T + bi[1] + h @ wh[1].T + bh[1])
+    if value == "update-and-reset":
+        r = torch.sigmoid(x @ wi[0].T + bi[0] + h @ wh[0].T + bh[0])
+    elif value == "update-only":
+        r = torch.ones_like(z)
+    else:
+        return False
+    n = torch.tanh(x @ wi[2].T + bi[2] + r * (h @ wh[2].T + bh[2]))
+    with torch.no_grad():
+        return bool(torch.allclose((1 - z) * n + z * h, cell(x, h), atol=1e-6))
+
+
+@register("torch", registry=EXTRA)
+def generator_signal(value: str) -> bool:
+    """What does the generator's update follow: "quality" of its samples, or the
+    "discriminator-gradient" (−log D(G(z)) back-propagated through D)?
+
+    The generator G(z) = a z + b produces bad samples (real data N(0, 1), G gives N(5, 0.1²)).
+    Facing a discriminator with zero input weight, its gradient is exactly zero although the
+    samples are bad, so the update does not follow quality; it always equals the chain rule
+    through D (checked against autograd for an informative D as well).
+    """
+    import torch
+
+    z = torch.randn(256, generator=torch.Generator().manual_seed(0))
+    grads = {}
+    for w in (0.0, 1.5):
+        a, b = torch.tensor(0.1, requires_grad=True), torch.tensor(5.0, requires_grad=True)
+        x = a * z + b
+        d = torch.sigmoid(w * x - 0.5)
+        loss = -torch.log(d).mean()
+        loss.backward()
+        by_chain = (-(1 - d) * w).detach()  # dL/dx per sample, from D alone
+        grads[w] = (a.grad.item(), b.grad.item(), (by_chain * z).mean().item(), by_chain.mean().item())
+    if value == "discriminator-gradient":
+        return all(abs(g[0] - g[2]) < 1e-6 and abs(g[1] - g[3]) < 1e-6 for g in grads.values())
+    if value == "quality":  # bad samples would have to produce a non-zero update
+        return grads[0.0][0] != 0 or grads[0.0][1] != 0
+    return False
+
+
+def _input_gradient_ratio(kind: str, steps: int, forget_bias: float = 3.0) -> float:
+    """‖∂h_T/∂x_1‖ / ‖∂h_T/∂x_T‖ for an untrained torch RNN or LSTM (forget-gate bias ``forget_bias``)."""
+    import torch
+
+    torch.manual_seed(0)
+    net = torch.nn.LSTM(8, 16) if kind == "LSTM" else torch.nn.RNN(8, 16)
+    if kind == "LSTM":
+        with torch.no_grad():
+            net.bias_ih_l0[16:32] = forget_bias
+    x = torch.randn(steps, 1, 8, requires_grad=True)
+    out, _ = net(x)
+    out[-1].sum().backward()
+    g = x.grad.norm(dim=(1, 2))
+    return float(g[0] / g[-1])
+
+
+@register("torch", registry=EXTRA)
+def lstm_vanishing(value: str) -> bool:
+    """Does the LSTM "solve" vanishing gradients (the first input still matters after 300 steps:
+    ratio ≥ 1e-2) or "mitigate" them (far larger ratio than the plain RNN after 40 steps, yet
+    vanishing over 300)? Forget-gate bias 3, the favourable initialisation."""
+    lstm_long = _input_gradient_ratio("LSTM", 300)
+    if value == "solved":
+        return lstm_long >= 1e-2
+    if value == "mitigated":
+        return _input_gradient_ratio("LSTM", 40) > 100 * _input_gradient_ratio("RNN", 40) and lstm_long < 1e-2
+    return False
+
+
+@register("torch", registry=EXTRA)
+def rnn_outputs(value: str) -> bool:
+    """Where does an RNN produce outputs: at the "last-step" only, or at "every-step"
+    (``torch.nn.RNN`` returns one output per time step; the task decides which are used)?"""
+    import torch
+
+    out, h_n = torch.nn.RNN(3, 4)(torch.randn(7, 1, 3))
+    steps = out.shape[0]
+    assert torch.allclose(out[-1], h_n[0])
+    return {"last-step": steps == 1, "every-step": steps == 7}.get(value, False)

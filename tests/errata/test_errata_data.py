@@ -76,6 +76,15 @@ def test_claim_is_an_exact_quote(eid: str) -> None:
         assert n > 1 and e.occurrence <= n, f"{eid}: occurrence {e.occurrence} but the claim occurs {n} times"
 
 
+@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.also])
+def test_every_recurrence_is_an_exact_quote(eid: str) -> None:
+    e = by_id(eid)
+    for place in e.also:
+        text = normalise(article_text(place.document))
+        assert text.count(normalise(place.claim)) == 1, f"{eid}: {place.claim!r} not (once) in {place.document}"
+        assert (place.document, normalise(place.claim)) != (e.document, normalise(e.claim)), eid
+
+
 @pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.excerpt])
 def test_excerpt_is_an_exact_quote(eid: str) -> None:
     e = by_id(eid)
