@@ -120,6 +120,7 @@ class Place:
     section: str
     claim: str
     quote_en: str = ""  # English translation of the quote, shown beside it on the English page
+    section_en: str = ""  # ``section`` with English heading names (from ``sections_en``)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class Erratum:
     excerpt: str = ""  # verbatim code or diagram the check analyses (also quoted from the article)
     also: tuple[Place, ...] = ()  # every other place where the same error recurs
     quote_en: str = ""  # English translation of ``claim``, shown beside it on the English page
+    section_en: str = ""  # ``section`` with English heading names (from ``sections_en``)
 
     @property
     def status(self) -> str:
@@ -149,7 +151,8 @@ class Erratum:
         page, _, anchor = self.chapter.partition("#")
         # fmt: off
         return {
-            "id": self.id, "document": self.document, "section": self.section, "claim": self.claim,
+            "id": self.id, "document": self.document, "section": self.section, "section_en": self.section_en,
+            "claim": self.claim,
             "occurrence": self.occurrence, "severity": self.severity, "status": self.status,
             "category": self.category,
             "correction": {"zh": self.correction.zh, "en": self.correction.en},
@@ -157,7 +160,8 @@ class Erratum:
             "chapter": {"page": page, "anchor": anchor or None},
             "quote_en": self.quote_en,
             "also": [
-                {"document": p.document, "section": p.section, "claim": p.claim, "quote_en": p.quote_en}
+                {"document": p.document, "section": p.section, "section_en": p.section_en, "claim": p.claim,
+                 "quote_en": p.quote_en}
                 for p in self.also
             ],
             "check": {"kind": self.check.kind, "name": self.check.name,
@@ -354,7 +358,10 @@ def from_dict(data: Any, path: str = "<memory>") -> Errata:
         raw = data.get("errata")
         if not isinstance(raw, list) or not raw:
             raise ErrataError("must be a non-empty list", entry="-", field="errata")
-        entries = tuple(entry_from_dict(d, documents, i) for i, d in enumerate(raw))
+        names = data.get("sections_en") or {}
+        if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
+            raise ErrataError("must map Chinese heading names to English ones", entry="-", field="sections_en")
+        entries = tuple(_translated(entry_from_dict(d, documents, i), names) for i, d in enumerate(raw))
         seen: set[str] = set()
         for e in entries:
             if e.id in seen:
@@ -365,6 +372,33 @@ def from_dict(data: Any, path: str = "<memory>") -> Errata:
         if not exc.path:
             exc.params["path"] = path
         raise
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def section_in_english(section: str, names: dict[str, str], eid: str = "?") -> str:
+    """``a / b / c`` with every heading that contains Chinese replaced by its name in ``names``.
+
+    >>> names = {"(第二篇)": "(second article)", "1. 背景介绍": "1. Background"}
+    >>> section_in_english("(第二篇) 1. 背景介绍 / Adam", names)
+    '(second article) 1. Background / Adam'
+    """
+    out = []
+    for seg in (s.strip() for s in section.split(" / ")):
+        prefix, _, rest = seg.partition(") ") if seg.startswith("(") else ("", "", seg)
+        prefix = prefix + ")" if prefix else ""
+        parts = [p for p in (prefix, rest) if p]
+        missing = [p for p in parts if _CJK.search(p) and p not in names]
+        if missing:
+            raise ErrataError(f"no English name for heading {missing[0]!r} in sections_en", entry=eid, field="section")
+        out.append(" ".join(names.get(p, p) for p in parts))
+    return " / ".join(out)
+
+
+def _translated(e: Erratum, names: dict[str, str]) -> Erratum:
+    also = tuple(replace(p, section_en=section_in_english(p.section, names, e.id)) for p in e.also)
+    return replace(e, section_en=section_in_english(e.section, names, e.id), also=also)
 
 
 def load_file(path: Path | str) -> Errata:

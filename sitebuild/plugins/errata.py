@@ -118,6 +118,10 @@ def _link_text(entry: dict, docs: dict[str, str]) -> str:
     return " › ".join(p.replace("[", "(").replace("]", ")") for p in parts)
 
 
+def _section(place: dict, lang: str) -> str:
+    return html.escape(place["section_en"] if lang == "en" and place.get("section_en") else place["section"])
+
+
 def _quote(place: dict, lang: str) -> str:
     """The quoted Chinese claim; on the English page followed by its English translation."""
     quote = f"“{html.escape(place['claim'])}”"
@@ -137,14 +141,14 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         f'<div class="kb-erratum kb-severity-{severity}" id="{entry["id"]}" markdown>',
         "",
         f'<span class="kb-severity">{label}</span> **`{entry["id"]}`** · '
-        f"{t['category']}: {t['categories'][entry['category']]} · {t['section']}: {html.escape(entry['section'])}",
+        f"{t['category']}: {t['categories'][entry['category']]} · {t['section']}: {_section(entry, lang)}",
         f'<small class="kb-check">{t["check"]}: <code>{check["kind"]}/{check["name"]}</code> ({status}) · '
         f"{METHODS[check['kind']].get(lang)}{t['colon'] + html.escape(note) if (note := check['note'][lang]) else ''}"
         "</small>",
         "",
         f"> {t['claim']}{t['colon']}{_quote(entry, lang)}",
         *(
-            f"> {t['also']}{t['colon']}`{p['document'][:3]}` {html.escape(p['section'])}{t['colon']}{_quote(p, lang)}"
+            f"> {t['also']}{t['colon']}`{p['document'][:3]}` {_section(p, lang)}{t['colon']}{_quote(p, lang)}"
             for p in entry.get("also", [])
         ),
         "",

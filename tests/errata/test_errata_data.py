@@ -330,3 +330,33 @@ def test_bad_yaml_is_an_errata_error(tmp_path: Path) -> None:
     bad.write_text("schema: 1\nerrata: [\n", encoding="utf-8")
     with pytest.raises(ErrataError, match="not valid YAML"):
         errata_api.load_file(bad)
+
+
+# English beside every quoted Chinese claim (issue 19)
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_every_chinese_quote_has_an_english_translation(eid: str) -> None:
+    e = by_id(eid)
+    for place in (e, *e.also):
+        if CJK.search(place.claim):
+            assert place.quote_en, f"{eid}: quote_en missing for {place.claim!r}"
+        if place.quote_en:
+            assert not CJK.search(place.quote_en), f"{eid}: quote_en must be English: {place.quote_en!r}"
+            assert place.quote_en != place.claim, eid
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_every_section_has_an_english_name(eid: str) -> None:
+    for place in (by_id(eid), *by_id(eid).also):
+        assert place.section_en and not CJK.search(place.section_en), (eid, place.section_en)
+
+
+def test_a_heading_without_an_english_name_is_an_error() -> None:
+    raw = _raw()
+    entry = _raw_entry("e000-mse-example")
+    entry["section"] = "没有译名的标题"
+    with pytest.raises(ErrataError, match="no English name") as info:
+        from_dict({**raw, "errata": [entry]})
+    assert info.value.field == "section"

@@ -21,12 +21,14 @@ The tests here
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from graders.errata import load
 from tests.site.test_structure import DOCS, LANGUAGES, pages, strip_fences
+from tests.sitebuild.plugins.test_errata import unglossed_chinese
 
 ERRATA_IDS = {e.id for e in load()}
 
@@ -278,3 +280,39 @@ def test_detector_finds_unmarked_assessments() -> None:
 def test_detector_reads_markers(tmp_path: Path) -> None:
     assert MARKER.findall(SAMPLE) == ["e001-google-deepspeech"]
     assert MARKER.findall("see ([e000-mse-example](../../errata.md#e000-mse-example))") == ["e000-mse-example"]
+
+
+# ------------------------------------------------------------------ the built English errata page
+
+
+class _TextOutsideQuotes(HTMLParser):
+    """The text of the page's <article>, without blockquotes (the quoted claims), code and scripts."""
+
+    SKIP = frozenset({"blockquote", "code", "pre", "script", "style"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.skip, self.parts = 0, 0, []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.inside += tag == "article"
+        self.skip += tag in self.SKIP
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside -= tag == "article"
+        self.skip -= tag in self.SKIP
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and not self.skip:
+            self.parts.append(data)
+
+
+def test_built_english_errata_page_has_no_untranslated_chinese(built_site: Path) -> None:
+    """Outside the quoted claims (which carry their English beside them), every run of Chinese on the
+    English errata page is followed by an English gloss in parentheses (issue 19)."""
+    parser = _TextOutsideQuotes()
+    parser.feed((built_site / "en" / "errata" / "index.html").read_text(encoding="utf-8"))
+    text = "".join(parser.parts)
+    assert "Taught correctly in" in text, "the errata were not rendered"
+    runs = unglossed_chinese(text)
+    assert runs == [], f"{len(runs)} untranslated Chinese runs on the English errata page: {runs[:10]}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
@@ -119,3 +120,32 @@ def test_check_notes_are_small_print_in_the_page_language(data: dict, lang: str,
         assert METHODS[entry["check"]["kind"]].get(lang) + colon + html.escape(entry["check"]["note"][lang]) in small
     if lang == "zh":
         assert "**原因**：" in text and "**原因:**" not in text
+
+
+# a run of Chinese text not followed, before any Latin letter, by a parenthesised English gloss
+_RUN = r"(?:《[^》]*》|[\u3400-\u9fff，。：；、（）“”])+"
+UNGLOSSED_CJK = re.compile(rf"(?>{_RUN}(?:\s*/\s*{_RUN})*)(?![^A-Za-z(\n\u3400-\u9fff]*\()")
+
+
+def unglossed_chinese(markdown: str) -> list[str]:
+    """Chinese runs of the page outside the quotes (``>`` lines) and code, with no English gloss."""
+    text = "\n".join(line for line in markdown.splitlines() if not line.startswith(">"))
+    text = html.unescape(re.sub(r"`[^`]*`|<code>.*?</code>", "", text))
+    return UNGLOSSED_CJK.findall(text)
+
+
+def _pages(lang: str) -> dict[str, str]:
+    folder = Path(__file__).resolve().parents[3] / "docs" / lang
+    return {str(f.relative_to(folder)): f.read_text(encoding="utf-8") for f in folder.rglob("*.md")}
+
+
+def test_the_english_page_quotes_chinese_with_english_beside_it(data: dict) -> None:
+    en, zh = render_errata(data, "en", _pages("en")), render_errata(data, "zh", _pages("zh"))
+    for entry in data["errata"]:
+        for place in (entry, *entry["also"]):
+            if place["quote_en"]:
+                assert f"(“{html.escape(place['quote_en'])}”)" in en, entry["id"]
+                assert html.escape(place["quote_en"]) not in zh, entry["id"]
+    assert unglossed_chinese(en) == [], "untranslated Chinese on the English errata page"
+    sample = "section: 背景介绍\n> 原文: “中文”\n`代码` 深度学习 (deep learning), 《Python深度学习》 (a title)"
+    assert unglossed_chinese(sample) == ["背景介绍"]
