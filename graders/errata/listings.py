@@ -27,6 +27,7 @@ __all__ = [
     "count_items",
     "validation_held_out",
     "dense_activations",
+    "formula_left_sides",
 ]
 
 
@@ -199,3 +200,16 @@ def dense_activations(value: list, *, excerpt: str) -> bool:
                 act = next((k.value for k in node.keywords if k.arg == "activation"), None)
                 found.append((node.lineno, node.col_offset, act.value if isinstance(act, ast.Constant) else None))
     return [a for *_, a in sorted(found)] == list(value)
+
+
+@register("listing")
+def formula_left_sides(value: list, *, excerpt: str) -> bool:
+    """What the displayed formulas (``$$ lhs = rhs $$``) of a worked example compute: are the left-hand
+    sides, in order and with spaces removed, exactly ``value``?
+
+    >>> formula_left_sides(["a", "b^{(2)}"], excerpt="$$ a = 1 $$ text $$ b^{(2)} = 2 $$")
+    True
+    """
+    blocks = re.findall(r"\$\$(.*?)\$\$", excerpt, re.S)
+    sides = [re.sub(r"\s+", "", b.split("=", 1)[0]) for b in blocks if "=" in b]
+    return sides == [re.sub(r"\s+", "", v) for v in value]

@@ -420,3 +420,71 @@ def rnn_outputs(value: str) -> bool:
     steps = out.shape[0]
     assert torch.allclose(out[-1], h_n[0])
     return {"last-step": steps == 1, "every-step": steps == 7}.get(value, False)
+
+
+@register("numpy", registry=EXTRA)
+def loss_sees_negative_samples(value: str) -> bool:
+    """Does the binary loss ``value`` ("article": −Σ y log ŷ; "binary": −Σ [y log ŷ + (1 − y) log(1 − ŷ)])
+    grow when a sample labelled 0 gets a worse prediction (ŷ₂ from 0.3 to 0.99, labels [1, 0, 1])?"""
+    y = np.array([1.0, 0.0, 1.0])
+
+    def loss(p: np.ndarray) -> float:
+        if value == "article":
+            return float(-(y * np.log(p)).sum())
+        if value == "binary":
+            return float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).sum())
+        raise ValueError(value)
+
+    if value not in ("article", "binary"):
+        return False
+    return loss(np.array([0.6, 0.99, 0.7])) > loss(np.array([0.6, 0.3, 0.7])) + 1.0
+
+
+@register("numpy", registry=EXTRA)
+def least_squares_minimum(value: str, *, x: list) -> bool:
+    """Is the minimum gradient descent reaches on J(β₀, β₁) = mean((β₀ + β₁x − y)²) "local" (one of
+    several) or "global" (the only one)? The Hessian (2/n)[[n, Σx], [Σx, Σx²]] is positive definite."""
+    xs = np.asarray(x, dtype=float)
+    hessian = 2 / xs.size * np.array([[xs.size, xs.sum()], [xs.sum(), (xs**2).sum()]])
+    strictly_convex = bool(np.all(np.linalg.eigvalsh(hessian) > 0))
+    return {"global": strictly_convex, "local": not strictly_convex}.get(value, False)
+
+
+@register("numpy", registry=EXTRA)
+def sgd_faster(value: str) -> bool:
+    """Is mini-batch SGD faster than full-batch gradient descent "per-step" (per parameter update) or
+    "per-computation" (per pass over the data)? Linear least squares, 2,000 samples, batch 20, same
+    learning rate; counts updates and passes until the loss is within 1 % of its minimum."""
+    rng = np.random.default_rng(0)
+    n, lr = 2000, 0.05
+    X = np.c_[np.ones(n), rng.normal(size=(n, 3))]
+    y = X @ np.array([1.0, -2.0, 0.5, 3.0]) + rng.normal(scale=0.5, size=n)
+    best = np.mean((X @ np.linalg.lstsq(X, y, rcond=None)[0] - y) ** 2)
+
+    def run(batch: int) -> tuple[int, float]:
+        w, steps, seen = np.zeros(4), 0, 0
+        while np.mean((X @ w - y) ** 2) > 1.01 * best:
+            idx = rng.choice(n, batch, replace=False) if batch < n else np.arange(n)
+            w -= lr * 2 * X[idx].T @ (X[idx] @ w - y[idx]) / batch
+            steps, seen = steps + 1, seen + batch
+        return steps, seen / n
+
+    gd_steps, gd_passes = run(n)
+    sgd_steps, sgd_passes = run(20)
+    if value == "per-step":
+        return sgd_steps < gd_steps
+    if value == "per-computation":
+        return sgd_passes < gd_passes
+    return False
+
+
+@register("numpy", registry=EXTRA)
+def adversarial_updates_settle(value: str, *, steps: int = 200, lr: float = 0.1) -> bool:
+    """Do simultaneous gradient steps of a two-player game "converge" to its equilibrium, or can they
+    "oscillate" away from it? The simplest game, min_x max_y x·y (equilibrium (0, 0)), from (1, 1)."""
+    x = y = 1.0
+    start = np.hypot(x, y)
+    for _ in range(steps):
+        x, y = x - lr * y, y + lr * x  # the generator descends, the discriminator ascends, simultaneously
+    grows = np.hypot(x, y) > start
+    return {"converge": not grows, "oscillate": grows}.get(value, False)
