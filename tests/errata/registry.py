@@ -488,3 +488,26 @@ def adversarial_updates_settle(value: str, *, steps: int = 200, lr: float = 0.1)
         x, y = x - lr * y, y + lr * x  # the generator descends, the discriminator ascends, simultaneously
     grows = np.hypot(x, y) > start
     return {"converge": not grows, "oscillate": grows}.get(value, False)
+
+
+@register("torch", registry=EXTRA)
+def pooling_role(value: str) -> bool:
+    """What 2×2 max pooling does to a 26×26×32 feature map: "downsampling" (no parameters, the same
+    output in training and evaluation mode, a quarter of the inputs, hence a quarter of the weights,
+    for the dense layer after Flatten) or "regulariser" (a mechanism of its own against overfitting,
+    like dropout, which has to behave differently in training)?"""
+    import torch
+
+    pool, drop = torch.nn.MaxPool2d(2), torch.nn.Dropout(0.5)
+    x = torch.randn(1, 32, 26, 26, generator=torch.Generator().manual_seed(0))
+    parameters = sum(p.numel() for p in pool.parameters())
+    pool.train()
+    out_train = pool(x)
+    pool.eval()
+    same_in_eval = torch.equal(out_train, pool(x))
+    drop.train()
+    dropout_differs = not torch.equal(drop(x), drop.eval()(x))
+    assert dropout_differs  # a regulariser such as dropout does change between the modes
+    quarter = out_train.numel() * 4 == x.numel()
+    downsampling = parameters == 0 and same_in_eval and quarter
+    return {"downsampling": downsampling, "regulariser": not (parameters == 0 and same_in_eval)}.get(value, False)
