@@ -19,8 +19,9 @@ from typing import Any
 
 import yaml
 
-from ..errors import GraderError
 from ..result import Text
+from .places import Place, places, quote_en, translated
+from .vocabulary import CATEGORIES, KINDS, METHODS, SEVERITIES, STATUSES, TEST_ONLY_KINDS, ErrataError, normalise
 
 # fmt: off
 __all__ = [
@@ -32,67 +33,8 @@ __all__ = [
 
 ERRATA_FILE = Path(__file__).with_name("errata.yaml")
 
-CATEGORIES = ("arithmetic", "formula", "code-result", "fact-citation", "diagram", "other")
-# The one table of severities, most serious first: name -> (label, what it means), zh and en.
-# fmt: off
-SEVERITIES: dict[str, tuple[Text, Text]] = {
-    "error": (Text(zh="错误", en="error"),
-              Text(zh="说法是错的", en="the claim is wrong")),
-    "imprecise": (Text(zh="不准确", en="imprecise"),
-                  Text(zh="字面上不对，但属于措辞松散，读者容易误解",
-                       en="literally wrong, a loose wording a reader could misread")),
-    "outdated": (Text(zh="过时", en="outdated"),
-                 Text(zh="曾经正确，现在已不成立", en="was true once, no longer")),
-    "unverifiable": (Text(zh="无法核实", en="could not be verified"),
-                     Text(zh="我们找不到任何来源支持这一说法", en="we found no source that supports the claim")),
-}
-# fmt: on
-# status is derived from severity: does the entry give a correction ("error") or not ("unverifiable")?
-STATUSES = ("error", "unverifiable")
-# The one table of check kinds: kind -> the method a reader is told (zh, en). sympy / question /
-# reference / listing / diagram run inside graders (no torch); numpy / torch / article are
-# registered by tests/errata (graders never imports torch; ``article`` checks read the article
-# files, which are not package data).
-# fmt: off
-METHODS: dict[str, Text] = {
-    "sympy": Text(zh="计算（SymPy）", en="computation (SymPy)"),
-    "question": Text(zh="评分器题目", en="grader question"),
-    "reference": Text(zh="文献记录", en="bibliography record"),
-    "listing": Text(zh="代码清单分析", en="listing analysis"),
-    "diagram": Text(zh="图示分析", en="diagram analysis"),
-    "numpy": Text(zh="计算（NumPy）", en="computation (NumPy)"),
-    "torch": Text(zh="计算（PyTorch）", en="computation (PyTorch)"),
-    "article": Text(zh="原文文本分析", en="analysis of the article's text"),
-}
-# fmt: on
-KINDS = tuple(METHODS)
-TEST_ONLY_KINDS = ("numpy", "torch", "article")
-
 _ID = re.compile(r"^e00[0-4]-[a-z0-9]+(-[a-z0-9]+)*$")
 _CHAPTER = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?$")
-
-
-class ErrataError(GraderError):
-    """A malformed errata file or entry; names the entry id and the field."""
-
-    code = "errata"
-
-    def __init__(self, detail: str, *, entry: str = "?", field: str = "?", path: str = "") -> None:
-        super().__init__("errata", entry=entry, field=field, detail=detail, path=path)
-        self.entry, self.field, self.detail = entry, field, detail
-
-    def __str__(self) -> str:
-        where = f"{self.path}: " if getattr(self, "path", "") else ""
-        return f"{where}erratum {self.entry!r}, field {self.field!r}: {self.detail}"
-
-    @property
-    def path(self) -> str:
-        return str(self.params.get("path", ""))
-
-
-def normalise(text: str) -> str:
-    """Collapse every run of whitespace to one space (quotes are compared this way)."""
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -110,17 +52,6 @@ class Check:
     correction: Any
     args: dict = field(default_factory=dict)
     note: Text = Text()  # noqa: RUF009 - how the check decides, for the small print (zh, en)
-
-
-@dataclass(frozen=True)
-class Place:
-    """Another place where the same error recurs (issue 17, item 5): an exact quote, like ``claim``."""
-
-    document: str
-    section: str
-    claim: str
-    quote_en: str = ""  # English translation of the quote, shown beside it on the English page
-    section_en: str = ""  # ``section`` with English heading names (from ``sections_en``)
 
 
 @dataclass(frozen=True)
@@ -292,7 +223,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
         raise ErrataError("must be a positive integer", entry=eid, field="occurrence")
     note = _text(d.get("check_note"), eid, "check_note", required=False)
-    also = _places(d.get("also"), eid, document, documents)
+    also = places(d.get("also"), eid, document, documents)
     excerpt = d.get("excerpt", "")
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
@@ -310,36 +241,8 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         occurrence=occurrence,
         excerpt=excerpt,
         also=also,
-        quote_en=_en(d, eid),
+        quote_en=quote_en(d, eid),
     )
-
-
-def _en(d: dict, eid: str) -> str:
-    v = d.get("quote_en", "")
-    if not isinstance(v, str):
-        raise ErrataError("must be a string (the English translation of the quote)", entry=eid, field="quote_en")
-    return v.strip()
-
-
-def _places(raw: Any, eid: str, document: str, documents: dict[str, Document]) -> tuple[Place, ...]:
-    if raw is None:
-        return ()
-    if not isinstance(raw, list) or not raw:
-        raise ErrataError("must be a non-empty list of {document, section, claim}", entry=eid, field="also")
-    out = []
-    for i, p in enumerate(raw):
-        where = f"also[{i}]"
-        if not isinstance(p, dict) or set(p) - {"document", "section", "claim", "quote_en"}:
-            raise ErrataError(
-                "must be a mapping with section, claim, quote_en and optionally document", entry=eid, field=where
-            )
-        doc = p.get("document", document)
-        if doc not in documents:
-            raise ErrataError(f"unknown document {doc!r}", entry=eid, field=f"{where}.document")
-        out.append(
-            Place(document=doc, section=_str(p, "section", eid), claim=_str(p, "claim", eid), quote_en=_en(p, eid))
-        )
-    return tuple(out)
 
 
 def from_dict(data: Any, path: str = "<memory>") -> Errata:
@@ -361,7 +264,7 @@ def from_dict(data: Any, path: str = "<memory>") -> Errata:
         names = data.get("sections_en") or {}
         if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
             raise ErrataError("must map Chinese heading names to English ones", entry="-", field="sections_en")
-        entries = tuple(_translated(entry_from_dict(d, documents, i), names) for i, d in enumerate(raw))
+        entries = tuple(translated(entry_from_dict(d, documents, i), names) for i, d in enumerate(raw))
         seen: set[str] = set()
         for e in entries:
             if e.id in seen:
@@ -372,33 +275,6 @@ def from_dict(data: Any, path: str = "<memory>") -> Errata:
         if not exc.path:
             exc.params["path"] = path
         raise
-
-
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def section_in_english(section: str, names: dict[str, str], eid: str = "?") -> str:
-    """``a / b / c`` with every heading that contains Chinese replaced by its name in ``names``.
-
-    >>> names = {"(第二篇)": "(second article)", "1. 背景介绍": "1. Background"}
-    >>> section_in_english("(第二篇) 1. 背景介绍 / Adam", names)
-    '(second article) 1. Background / Adam'
-    """
-    out = []
-    for seg in (s.strip() for s in section.split(" / ")):
-        prefix, _, rest = seg.partition(") ") if seg.startswith("(") else ("", "", seg)
-        prefix = prefix + ")" if prefix else ""
-        parts = [p for p in (prefix, rest) if p]
-        missing = [p for p in parts if _CJK.search(p) and p not in names]
-        if missing:
-            raise ErrataError(f"no English name for heading {missing[0]!r} in sections_en", entry=eid, field="section")
-        out.append(" ".join(names.get(p, p) for p in parts))
-    return " / ".join(out)
-
-
-def _translated(e: Erratum, names: dict[str, str]) -> Erratum:
-    also = tuple(replace(p, section_en=section_in_english(p.section, names, e.id)) for p in e.also)
-    return replace(e, section_en=section_in_english(e.section, names, e.id), also=also)
 
 
 def load_file(path: Path | str) -> Errata:
