@@ -17,6 +17,8 @@ from .checks import REGISTRY, CheckOutcome, bibliography, register, resolve, run
 from .model import (
     CATEGORIES,
     KINDS,
+    METHODS,
+    SEVERITIES,
     STATUSES,
     TEST_ONLY_KINDS,
     Check,
@@ -33,6 +35,8 @@ from .model import (
 __all__ = [
     "CATEGORIES",
     "KINDS",
+    "METHODS",
+    "SEVERITIES",
     "STATUSES",
     "TEST_ONLY_KINDS",
     "Check",
@@ -106,6 +110,7 @@ def report(errata: Errata | None = None, extra: dict | None = None) -> dict:
             "by_document": _count(e.document for e in errata),
             "by_category": _count(e.category for e in errata),
             "by_status": _count(e.status for e in errata),
+            "by_severity": _count(e.severity for e in errata),
             "by_check_kind": _count(e.check.kind for e in errata),
         },
     }

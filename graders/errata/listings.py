@@ -26,6 +26,8 @@ __all__ = [
     "balanced_delimiters",
     "count_items",
     "validation_held_out",
+    "dense_activations",
+    "formula_left_sides",
 ]
 
 
@@ -179,3 +181,35 @@ def validation_held_out(value: bool, *, excerpt: str) -> bool:
     if not validation or not evaluated:
         raise ValueError("the excerpt needs a fit(validation_data=...) and an evaluate(...) call")
     return (not validation & evaluated) is bool(value)
+
+
+@register("listing")
+def dense_activations(value: list, *, excerpt: str) -> bool:
+    """The ``activation=`` of every Dense layer of a Keras listing, in order: is it ``value``?
+
+    >>> dense_activations(["relu", "softmax"], excerpt="m([Flatten(), Dense(8, activation='relu'), "
+    ...                   "layers.Dense(2, activation='softmax')])")
+    True
+    """
+    found = []
+    for node in ast.walk(ast.parse(_dedent(excerpt))):
+        if isinstance(node, ast.Call):
+            f = node.func
+            name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
+            if name == "Dense":
+                act = next((k.value for k in node.keywords if k.arg == "activation"), None)
+                found.append((node.lineno, node.col_offset, act.value if isinstance(act, ast.Constant) else None))
+    return [a for *_, a in sorted(found)] == list(value)
+
+
+@register("listing")
+def formula_left_sides(value: list, *, excerpt: str) -> bool:
+    """What the displayed formulas (``$$ lhs = rhs $$``) of a worked example compute: are the left-hand
+    sides, in order and with spaces removed, exactly ``value``?
+
+    >>> formula_left_sides(["a", "b^{(2)}"], excerpt="$$ a = 1 $$ text $$ b^{(2)} = 2 $$")
+    True
+    """
+    blocks = re.findall(r"\$\$(.*?)\$\$", excerpt, re.S)
+    sides = [re.sub(r"\s+", "", b.split("=", 1)[0]) for b in blocks if "=" in b]
+    return sides == [re.sub(r"\s+", "", v) for v in value]

@@ -12,58 +12,29 @@ and accepts the correction (see :mod:`graders.errata.checks`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..errors import GraderError
 from ..result import Text
+from .places import Place, places, quote_en, translated
+from .vocabulary import CATEGORIES, KINDS, METHODS, SEVERITIES, STATUSES, TEST_ONLY_KINDS, ErrataError, normalise
 
 # fmt: off
 __all__ = [
-    "ErrataError", "Check", "Erratum", "Document", "Errata",
-    "CATEGORIES", "STATUSES", "KINDS", "TEST_ONLY_KINDS", "ERRATA_FILE", "load", "load_file", "from_dict", "normalise",
+    "ErrataError", "Check", "Erratum", "Place", "Document", "Errata",
+    "CATEGORIES", "SEVERITIES", "STATUSES", "KINDS", "METHODS", "TEST_ONLY_KINDS", "ERRATA_FILE",
+    "load", "load_file", "from_dict", "normalise",
 ]
 # fmt: on
 
 ERRATA_FILE = Path(__file__).with_name("errata.yaml")
 
-CATEGORIES = ("arithmetic", "formula", "code-result", "fact-citation", "diagram", "other")
-STATUSES = ("error", "unverifiable")
-# sympy / question / reference / listing / diagram run inside graders (no torch);
-# numpy / torch / article are registered by tests/errata (graders never imports torch;
-# ``article`` checks read the article files, which are not package data).
-KINDS = ("sympy", "question", "reference", "listing", "diagram", "numpy", "torch", "article")
-TEST_ONLY_KINDS = ("numpy", "torch", "article")
-
 _ID = re.compile(r"^e00[0-4]-[a-z0-9]+(-[a-z0-9]+)*$")
 _CHAPTER = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*\.md(#[a-z0-9-]+)?$")
-
-
-class ErrataError(GraderError):
-    """A malformed errata file or entry; names the entry id and the field."""
-
-    code = "errata"
-
-    def __init__(self, detail: str, *, entry: str = "?", field: str = "?", path: str = "") -> None:
-        super().__init__("errata", entry=entry, field=field, detail=detail, path=path)
-        self.entry, self.field, self.detail = entry, field, detail
-
-    def __str__(self) -> str:
-        where = f"{self.path}: " if getattr(self, "path", "") else ""
-        return f"{where}erratum {self.entry!r}, field {self.field!r}: {self.detail}"
-
-    @property
-    def path(self) -> str:
-        return str(self.params.get("path", ""))
-
-
-def normalise(text: str) -> str:
-    """Collapse every run of whitespace to one space (quotes are compared this way)."""
-    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -80,6 +51,7 @@ class Check:
     claim: Any
     correction: Any
     args: dict = field(default_factory=dict)
+    note: Text = Text()  # noqa: RUF009 - how the check decides, for the small print (zh, en)
 
 
 @dataclass(frozen=True)
@@ -89,25 +61,42 @@ class Erratum:
     section: str
     claim: str
     category: str
-    status: str
+    severity: str
     explanation: Text
     chapter: str
     check: Check
     correction: Text = Text()  # noqa: RUF009 - frozen, so one shared default is safe
     occurrence: int | None = None  # which occurrence of a repeated quote (1-based)
     excerpt: str = ""  # verbatim code or diagram the check analyses (also quoted from the article)
+    also: tuple[Place, ...] = ()  # every other place where the same error recurs
+    quote_en: str = ""  # English translation of ``claim``, shown beside it on the English page
+    section_en: str = ""  # ``section`` with English heading names (from ``sections_en``)
+
+    @property
+    def status(self) -> str:
+        """``unverifiable`` or ``error`` (every other severity comes with a correction)."""
+        return "unverifiable" if self.severity == "unverifiable" else "error"
 
     def to_dict(self) -> dict:
         """Plain JSON-able mapping (what ``kb-grade errata --json`` prints for one entry)."""
         page, _, anchor = self.chapter.partition("#")
         # fmt: off
         return {
-            "id": self.id, "document": self.document, "section": self.section, "claim": self.claim,
-            "occurrence": self.occurrence, "status": self.status, "category": self.category,
+            "id": self.id, "document": self.document, "section": self.section, "section_en": self.section_en,
+            "claim": self.claim,
+            "occurrence": self.occurrence, "severity": self.severity, "status": self.status,
+            "category": self.category,
             "correction": {"zh": self.correction.zh, "en": self.correction.en},
             "explanation": {"zh": self.explanation.zh, "en": self.explanation.en},
             "chapter": {"page": page, "anchor": anchor or None},
-            "check": {"kind": self.check.kind, "name": self.check.name},
+            "quote_en": self.quote_en,
+            "also": [
+                {"document": p.document, "section": p.section, "section_en": p.section_en, "claim": p.claim,
+                 "quote_en": p.quote_en}
+                for p in self.also
+            ],
+            "check": {"kind": self.check.kind, "name": self.check.name,
+                      "note": {"zh": self.check.note.zh, "en": self.check.note.en}},
         }
         # fmt: on
 
@@ -163,7 +152,7 @@ def _str(d: dict, key: str, eid: str) -> str:
 
 # fmt: off
 _ENTRY_KEYS = {"id", "document", "section", "claim", "occurrence", "correction", "explanation", "category",
-               "status", "chapter", "check", "excerpt"}
+               "severity", "chapter", "check", "check_note", "excerpt", "also", "quote_en"}
 # fmt: on
 _CHECK_KEYS = {"kind", "name", "args", "claim", "correction"}
 
@@ -218,9 +207,10 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     category = _str(d, "category", eid)
     if category not in CATEGORIES:
         raise ErrataError(f"unknown category {category!r}; one of {', '.join(CATEGORIES)}", entry=eid, field="category")
-    status = d.get("status", "error")
-    if status not in STATUSES:
-        raise ErrataError(f"unknown status {status!r}; one of {', '.join(STATUSES)}", entry=eid, field="status")
+    severity = _str(d, "severity", eid)
+    if severity not in SEVERITIES:
+        raise ErrataError(f"unknown severity {severity!r}; one of {', '.join(SEVERITIES)}", entry=eid, field="severity")
+    status = "unverifiable" if severity == "unverifiable" else "error"
     chapter = _str(d, "chapter", eid)
     if not _CHAPTER.match(chapter):
         raise ErrataError(
@@ -232,6 +222,8 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     occurrence = d.get("occurrence")
     if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
         raise ErrataError("must be a positive integer", entry=eid, field="occurrence")
+    note = _text(d.get("check_note"), eid, "check_note", required=False)
+    also = places(d.get("also"), eid, document, documents)
     excerpt = d.get("excerpt", "")
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
@@ -241,13 +233,15 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         section=_str(d, "section", eid),
         claim=_str(d, "claim", eid),
         category=category,
-        status=status,
+        severity=severity,
         explanation=_text(d.get("explanation"), eid, "explanation"),
         chapter=chapter,
-        check=_check(d.get("check"), eid, status),
+        check=replace(_check(d.get("check"), eid, status), note=note),
         correction=correction,
         occurrence=occurrence,
         excerpt=excerpt,
+        also=also,
+        quote_en=quote_en(d, eid),
     )
 
 
@@ -267,7 +261,10 @@ def from_dict(data: Any, path: str = "<memory>") -> Errata:
         raw = data.get("errata")
         if not isinstance(raw, list) or not raw:
             raise ErrataError("must be a non-empty list", entry="-", field="errata")
-        entries = tuple(entry_from_dict(d, documents, i) for i, d in enumerate(raw))
+        names = data.get("sections_en") or {}
+        if not isinstance(names, dict) or not all(isinstance(v, str) and v.strip() for v in names.values()):
+            raise ErrataError("must map Chinese heading names to English ones", entry="-", field="sections_en")
+        entries = tuple(translated(entry_from_dict(d, documents, i), names) for i, d in enumerate(raw))
         seen: set[str] = set()
         for e in entries:
             if e.id in seen:

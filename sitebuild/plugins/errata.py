@@ -16,6 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from graders.errata.model import METHODS, SEVERITIES
+
 __all__ = ["ErrataPlugin", "render_errata"]
 
 ARTICLES_PAGE = "articles.md"  # its "## NNN: title {#article-NNN}" headings name the errata's sections
@@ -23,8 +25,13 @@ DIRECTIVE = re.compile(r"^[ \t]*<!--[ \t]*kb-errata[ \t]*-->[ \t]*$", re.M)
 
 _TEXT = {
     "en": {
-        "summary": "{total} errata in {documents} articles: {errors} errors with a correction, "
-        "{unverifiable} claims that could not be verified.",
+        "summary": "{total} errata in {documents} articles: {errors} with a correction, "
+        "{unverifiable} claims that could not be verified. By severity:",
+        "severity": "severity",
+        "meaning": "meaning",
+        "group": "{label} ({n})",
+        "known": "What is known",
+        "also": "The same error also in",
         "category": "category",
         "section": "section",
         "check": "check",
@@ -32,7 +39,6 @@ _TEXT = {
         "correction": "Correction",
         "why": "Why",
         "taught": "Taught correctly in",
-        "unverifiable": "Could not be verified.",
         "confirmed": "confirmed during this build",
         "needs-tests": "run by the test suite (PyTorch/NumPy)",
         "count": "errata",
@@ -47,11 +53,16 @@ _TEXT = {
         },
         "table": ("category", "errata"),
         "colon": ": ",
-        "gap": " ",
         "parens": " ({})",
     },
     "zh": {
-        "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条错误附更正，{unverifiable} 条说法无法核实。",
+        "summary": "共 {total} 条勘误，涉及 {documents} 篇文章：{errors} 条附更正，"
+        "{unverifiable} 条说法无法核实。按严重程度：",
+        "severity": "严重程度",
+        "meaning": "含义",
+        "group": "{label}（{n} 条）",
+        "known": "已知情况",
+        "also": "同一错误又见于",
         "category": "类别",
         "section": "章节",
         "check": "检查",
@@ -59,7 +70,6 @@ _TEXT = {
         "correction": "更正",
         "why": "原因",
         "taught": "正确讲解见",
-        "unverifiable": "无法核实。",
         "confirmed": "本次构建已验证",
         "needs-tests": "由测试套件运行（PyTorch/NumPy）",
         "count": "条勘误",
@@ -74,7 +84,6 @@ _TEXT = {
         },
         "table": ("类别", "数量"),
         "colon": "：",
-        "gap": "",
         "parens": "（{}）",
     },
 }
@@ -122,27 +131,49 @@ def _label(name: str, colon: str) -> str:
     return f"**{name}{colon.rstrip()}**" + colon[len(colon.rstrip()) :]
 
 
+def _section(place: dict, lang: str) -> str:
+    """The article's section path; on the English page its English name."""
+    if lang == "en" and place.get("section_en"):
+        return html.escape(place["section_en"])
+    return _verbatim(place["section"])
+
+
+def _quote(place: dict, lang: str) -> str:
+    """The quoted Chinese claim; on the English page followed by its English translation."""
+    quote = f"“{_verbatim(place['claim'])}”"
+    if lang == "en" and place.get("quote_en"):
+        quote += f' <span class="kb-quote-en">(“{html.escape(place["quote_en"])}”)</span>'
+    return quote
+
+
 def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
     check = entry["check"]
     status = t.get(check.get("result", ""), check.get("result", ""))
     chapter = entry["chapter"]
     target = chapter["page"] + (f"#{chapter['anchor']}" if chapter.get("anchor") else "")
     colon = t["colon"]
+    severity = entry["severity"]
+    label = SEVERITIES[severity][0].get(lang)
     lines = [
-        f'<div class="kb-erratum" id="{entry["id"]}" markdown>',
+        f'<div class="kb-erratum kb-severity-{severity}" id="{entry["id"]}" markdown>',
         "",
-        f"**`{entry['id']}`** · {t['category']}{colon}{t['categories'][entry['category']]} · "
-        f"{t['section']}{colon}{_verbatim(entry['section'])}",
+        f'<span class="kb-severity">{label}</span> **`{entry["id"]}`** · '
+        f"{t['category']}{colon}{t['categories'][entry['category']]} · {t['section']}{colon}{_section(entry, lang)}",
         f'<small class="kb-check">{t["check"]}{colon}<code>{check["kind"]}/{check["name"]}</code>'
-        f"{t['parens'].format(status)}</small>",
+        f"{t['parens'].format(status)} · "
+        f"{METHODS[check['kind']].get(lang)}{colon + html.escape(note) if (note := check['note'][lang]) else ''}"
+        "</small>",
         "",
-        f"> {t['claim']}{colon}“{_verbatim(entry['claim'])}”",
+        f"> {t['claim']}{colon}{_quote(entry, lang)}",
+        *(
+            f"> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}{colon}{_quote(p, lang)}"
+            for p in entry.get("also", [])
+        ),
         "",
     ]
-    if entry["status"] == "unverifiable":
-        lines.append(f"**{t['unverifiable']}**{t['gap']}{entry['correction'][lang] or ''}".rstrip())
-    else:
-        lines.append(_label(t["correction"], colon) + entry["correction"][lang])
+    if entry["correction"][lang]:
+        what = t["known"] if entry["status"] == "unverifiable" else t["correction"]
+        lines.append(_label(what, colon) + entry["correction"][lang])
     lines += [
         "",
         _label(t["why"], colon) + entry["explanation"][lang],
@@ -155,7 +186,8 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
 
 
 def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -> str:
-    """Markdown for the whole errata list, grouped by document.
+    """Markdown for the whole errata list, grouped by document and, within one, by severity
+    (most serious first, in the order of :data:`~graders.errata.model.SEVERITIES`).
 
     ``docs`` maps a page path (relative to the language folder) to its Markdown, used
     to name the linked chapter sections by their headings, and each article's section
@@ -165,13 +197,21 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
     t = _TEXT.get(lang, _TEXT["en"])
     entries = {e["id"]: e for e in report["errata"]}
     counts = report["counts"]
-    by_status = counts["by_status"]
+    by_status, by_severity = counts["by_status"], counts["by_severity"]
     parts = [
         t["summary"].format(
             total=counts["total"],
             documents=len(report["documents"]),
             errors=by_status.get("error", 0),
             unverifiable=by_status.get("unverifiable", 0),
+        ),
+        "",
+        f"| {t['severity']} | {t['meaning']} | {t['table'][1]} |",
+        "|---|---|---|",
+        *(
+            f'| <span class="kb-severity kb-severity-{s}">{label.get(lang)}</span> | {meaning.get(lang)} | '
+            f"{by_severity.get(s, 0)} |"
+            for s, (label, meaning) in SEVERITIES.items()
         ),
         "",
         f"| {t['table'][0]} | {t['table'][1]} |",
@@ -188,7 +228,12 @@ def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -
             f"{len(document['errata'])} {t['count']}",
             "",
         ]
-        parts += [_one(entries[i], t, lang, docs) + "\n" for i in document["errata"]]
+        for severity, (label, _) in SEVERITIES.items():
+            group = [entries[i] for i in document["errata"] if entries[i]["severity"] == severity]
+            if group:
+                heading = t["group"].format(label=label.get(lang), n=len(group))
+                parts += [f"### {heading} {{#doc-{number}-{severity}}}", ""]
+                parts += [_one(e, t, lang, docs) + "\n" for e in group]
     return "\n".join(parts)
 
 

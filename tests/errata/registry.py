@@ -266,3 +266,277 @@ def part_one_bilingual(value: bool, *, document: str = "004_d9777f14845c3e5a.txt
     """Do the first article's headings carry English phrases (two or more English words)?"""
     first = article_text(document).split(ARTICLE_MARKER)[0]
     return bool(value) == _bilingual(first)
+
+
+# ------------------------------------------------------------------ issue 17: reconciled assessments
+
+
+def _frechet_1d(a: np.ndarray, b: np.ndarray) -> float:
+    """Fréchet distance of two 1-D Gaussians fitted to samples: (μa − μb)² + (σa − σb)² (FID in one dimension)."""
+    return float((a.mean() - b.mean()) ** 2 + (a.std() - b.std()) ** 2)
+
+
+@register("numpy", registry=EXTRA)
+def gan_metric_separates(value: str) -> bool:
+    """Does metric ``value`` tell a perfect generator from a bad one, whatever the discriminator?
+
+    Real data N(0, 1); the perfect generator samples N(0, 1), the bad one N(4, 1). The generator's
+    adversarial loss −E log D(G(z)) is computed against the discriminator it is trained with: at
+    equilibrium (perfect generator) the optimal D is 1/2 everywhere, and a freshly initialised D
+    facing the bad generator also outputs 1/2; both losses are log 2. The Fréchet distance depends
+    on the samples only.
+    """
+    rng = np.random.default_rng(0)
+    real, good, bad = rng.normal(0, 1, 5000), rng.normal(0, 1, 5000), rng.normal(4, 1, 5000)
+
+    def d_half(x: np.ndarray) -> np.ndarray:
+        return np.full_like(x, 0.5)
+
+    if value == "adversarial-loss":
+        score_good, score_bad = -np.log(d_half(good)).mean(), -np.log(d_half(bad)).mean()
+    elif value == "frechet-distance":
+        score_good, score_bad = _frechet_1d(real, good), _frechet_1d(real, bad)
+    else:
+        return False
+    return bool(score_bad - score_good > 1.0)
+
+
+@register("numpy", registry=EXTRA)
+def synthetic_data_informs(value: str, *, n: int = 20, m: int = 1000, trials: int = 2000) -> bool:
+    """Is sampling from a generative model fitted to ``n`` real samples like collecting more data?
+
+    A Gaussian fitted to n real samples from N(μ, 1) stands in for the trained generator (a GAN
+    also only learns from its training set). μ is then estimated from the n real plus m generated
+    samples ("augmented"), and from n + m real samples; the squared errors are averaged over trials.
+    "like-more-real-data": augmented error ≈ error with n + m real samples;
+    "no-new-information": augmented error ≈ error with the n real samples alone.
+    """
+    rng = np.random.default_rng(0)
+    mu = 1.5
+    err_real_n, err_aug, err_real_nm = [], [], []
+    for _ in range(trials):
+        real = rng.normal(mu, 1, n)
+        fitted_mu, fitted_sd = real.mean(), real.std(ddof=1)
+        fake = rng.normal(fitted_mu, fitted_sd, m)
+        err_real_n.append((real.mean() - mu) ** 2)
+        err_aug.append((np.concatenate([real, fake]).mean() - mu) ** 2)
+        err_real_nm.append((rng.normal(mu, 1, n + m).mean() - mu) ** 2)
+    aug, alone, more = np.mean(err_aug), np.mean(err_real_n), np.mean(err_real_nm)
+    if value == "like-more-real-data":
+        return bool(abs(aug - more) < 0.5 * more)
+    if value == "no-new-information":
+        return bool(abs(aug - alone) < 0.25 * alone)
+    return False
+
+
+@register("torch", registry=EXTRA)
+def gru_gates(value: str) -> bool:
+    """Do the gates ``value`` ("update-only": the merged input/forget gate, i.e. the update gate,
+    and nothing else; "update-and-reset") reproduce ``torch.nn.GRUCell``?"""
+    import torch
+
+    torch.manual_seed(0)
+    cell = torch.nn.GRUCell(3, 4)
+    x, h = torch.randn(5, 3), torch.randn(5, 4)
+    wi, wh = cell.weight_ih.chunk(3), cell.weight_hh.chunk(3)  # torch's order: reset, update, new
+    bi, bh = cell.bias_ih.chunk(3), cell.bias_hh.chunk(3)
+    z = torch.sigmoid(x @ wi[1].T + bi[1] + h @ wh[1].T + bh[1])
+    if value == "update-and-reset":
+        r = torch.sigmoid(x @ wi[0].T + bi[0] + h @ wh[0].T + bh[0])
+    elif value == "update-only":
+        r = torch.ones_like(z)
+    else:
+        return False
+    n = torch.tanh(x @ wi[2].T + bi[2] + r * (h @ wh[2].T + bh[2]))
+    with torch.no_grad():
+        return bool(torch.allclose((1 - z) * n + z * h, cell(x, h), atol=1e-6))
+
+
+@register("torch", registry=EXTRA)
+def generator_signal(value: str) -> bool:
+    """What does the generator's update follow: "quality" of its samples, or the
+    "discriminator-gradient" (−log D(G(z)) back-propagated through D)?
+
+    The generator G(z) = a z + b produces bad samples (real data N(0, 1), G gives N(5, 0.1²)).
+    Facing a discriminator with zero input weight, its gradient is exactly zero although the
+    samples are bad, so the update does not follow quality; it always equals the chain rule
+    through D (checked against autograd for an informative D as well).
+    """
+    import torch
+
+    z = torch.randn(256, generator=torch.Generator().manual_seed(0))
+    grads = {}
+    for w in (0.0, 1.5):
+        a, b = torch.tensor(0.1, requires_grad=True), torch.tensor(5.0, requires_grad=True)
+        x = a * z + b
+        d = torch.sigmoid(w * x - 0.5)
+        loss = -torch.log(d).mean()
+        loss.backward()
+        by_chain = (-(1 - d) * w).detach()  # dL/dx per sample, from D alone
+        grads[w] = (a.grad.item(), b.grad.item(), (by_chain * z).mean().item(), by_chain.mean().item())
+    if value == "discriminator-gradient":
+        return all(abs(g[0] - g[2]) < 1e-6 and abs(g[1] - g[3]) < 1e-6 for g in grads.values())
+    if value == "quality":  # bad samples would have to produce a non-zero update
+        return grads[0.0][0] != 0 or grads[0.0][1] != 0
+    return False
+
+
+def _input_gradient_ratio(kind: str, steps: int, forget_bias: float = 3.0) -> float:
+    """‖∂h_T/∂x_1‖ / ‖∂h_T/∂x_T‖ for an untrained torch RNN or LSTM (forget-gate bias ``forget_bias``)."""
+    import torch
+
+    torch.manual_seed(0)
+    net = torch.nn.LSTM(8, 16) if kind == "LSTM" else torch.nn.RNN(8, 16)
+    if kind == "LSTM":
+        with torch.no_grad():
+            net.bias_ih_l0[16:32] = forget_bias
+    x = torch.randn(steps, 1, 8, requires_grad=True)
+    out, _ = net(x)
+    out[-1].sum().backward()
+    g = x.grad.norm(dim=(1, 2))
+    return float(g[0] / g[-1])
+
+
+@register("torch", registry=EXTRA)
+def lstm_vanishing(value: str) -> bool:
+    """Does the LSTM "solve" vanishing gradients (the first input still matters after 300 steps:
+    ratio ≥ 1e-2) or "mitigate" them (far larger ratio than the plain RNN after 40 steps, yet
+    vanishing over 300)? Forget-gate bias 3, the favourable initialisation."""
+    lstm_long = _input_gradient_ratio("LSTM", 300)
+    if value == "solved":
+        return lstm_long >= 1e-2
+    if value == "mitigated":
+        return _input_gradient_ratio("LSTM", 40) > 100 * _input_gradient_ratio("RNN", 40) and lstm_long < 1e-2
+    return False
+
+
+@register("torch", registry=EXTRA)
+def rnn_outputs(value: str) -> bool:
+    """Where does an RNN produce outputs: at the "last-step" only, or at "every-step"
+    (``torch.nn.RNN`` returns one output per time step; the task decides which are used)?"""
+    import torch
+
+    out, h_n = torch.nn.RNN(3, 4)(torch.randn(7, 1, 3))
+    steps = out.shape[0]
+    assert torch.allclose(out[-1], h_n[0])
+    return {"last-step": steps == 1, "every-step": steps == 7}.get(value, False)
+
+
+@register("numpy", registry=EXTRA)
+def loss_sees_negative_samples(value: str) -> bool:
+    """Does the binary loss ``value`` ("article": −Σ y log ŷ; "binary": −Σ [y log ŷ + (1 − y) log(1 − ŷ)])
+    grow when a sample labelled 0 gets a worse prediction (ŷ₂ from 0.3 to 0.99, labels [1, 0, 1])?"""
+    y = np.array([1.0, 0.0, 1.0])
+
+    def loss(p: np.ndarray) -> float:
+        if value == "article":
+            return float(-(y * np.log(p)).sum())
+        if value == "binary":
+            return float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).sum())
+        raise ValueError(value)
+
+    if value not in ("article", "binary"):
+        return False
+    return loss(np.array([0.6, 0.99, 0.7])) > loss(np.array([0.6, 0.3, 0.7])) + 1.0
+
+
+@register("numpy", registry=EXTRA)
+def least_squares_minimum(value: str, *, x: list) -> bool:
+    """Is the minimum gradient descent reaches on J(β₀, β₁) = mean((β₀ + β₁x − y)²) "local" (one of
+    several) or "global" (the only one)? The Hessian (2/n)[[n, Σx], [Σx, Σx²]] is positive definite."""
+    xs = np.asarray(x, dtype=float)
+    hessian = 2 / xs.size * np.array([[xs.size, xs.sum()], [xs.sum(), (xs**2).sum()]])
+    strictly_convex = bool(np.all(np.linalg.eigvalsh(hessian) > 0))
+    return {"global": strictly_convex, "local": not strictly_convex}.get(value, False)
+
+
+@register("numpy", registry=EXTRA)
+def sgd_faster(value: str) -> bool:
+    """Is mini-batch SGD faster than full-batch gradient descent "per-step" (per parameter update) or
+    "per-computation" (per pass over the data)? Linear least squares, 2,000 samples, batch 20, same
+    learning rate; counts updates and passes until the loss is within 1 % of its minimum."""
+    rng = np.random.default_rng(0)
+    n, lr = 2000, 0.05
+    X = np.c_[np.ones(n), rng.normal(size=(n, 3))]
+    y = X @ np.array([1.0, -2.0, 0.5, 3.0]) + rng.normal(scale=0.5, size=n)
+    best = np.mean((X @ np.linalg.lstsq(X, y, rcond=None)[0] - y) ** 2)
+
+    def run(batch: int) -> tuple[int, float]:
+        w, steps, seen = np.zeros(4), 0, 0
+        while np.mean((X @ w - y) ** 2) > 1.01 * best:
+            idx = rng.choice(n, batch, replace=False) if batch < n else np.arange(n)
+            w -= lr * 2 * X[idx].T @ (X[idx] @ w - y[idx]) / batch
+            steps, seen = steps + 1, seen + batch
+        return steps, seen / n
+
+    gd_steps, gd_passes = run(n)
+    sgd_steps, sgd_passes = run(20)
+    if value == "per-step":
+        return sgd_steps < gd_steps
+    if value == "per-computation":
+        return sgd_passes < gd_passes
+    return False
+
+
+@register("numpy", registry=EXTRA)
+def adversarial_updates_settle(value: str, *, steps: int = 200, lr: float = 0.1) -> bool:
+    """Do simultaneous gradient steps of a two-player game "converge" to its equilibrium, or can they
+    "oscillate" away from it? The simplest game, min_x max_y x·y (equilibrium (0, 0)), from (1, 1)."""
+    x = y = 1.0
+    start = np.hypot(x, y)
+    for _ in range(steps):
+        x, y = x - lr * y, y + lr * x  # the generator descends, the discriminator ascends, simultaneously
+    grows = np.hypot(x, y) > start
+    return {"converge": not grows, "oscillate": grows}.get(value, False)
+
+
+@register("torch", registry=EXTRA)
+def pooling_role(value: str) -> bool:
+    """What 2×2 max pooling does to a 26×26×32 feature map: "downsampling" (no parameters, the same
+    output in training and evaluation mode, a quarter of the inputs, hence a quarter of the weights,
+    for the dense layer after Flatten) or "regulariser" (a mechanism of its own against overfitting,
+    like dropout, which has to behave differently in training)?"""
+    import torch
+
+    pool, drop = torch.nn.MaxPool2d(2), torch.nn.Dropout(0.5)
+    x = torch.randn(1, 32, 26, 26, generator=torch.Generator().manual_seed(0))
+    parameters = sum(p.numel() for p in pool.parameters())
+    pool.train()
+    out_train = pool(x)
+    pool.eval()
+    same_in_eval = torch.equal(out_train, pool(x))
+    drop.train()
+    dropout_differs = not torch.equal(drop(x), drop.eval()(x))
+    assert dropout_differs  # a regulariser such as dropout does change between the modes
+    quarter = out_train.numel() * 4 == x.numel()
+    downsampling = parameters == 0 and same_in_eval and quarter
+    return {"downsampling": downsampling, "regulariser": not (parameters == 0 and same_in_eval)}.get(value, False)
+
+
+@register("numpy", registry=EXTRA)
+def standardisation_effect(value: str) -> bool:
+    """What standardising the features does for least-squares regression: "generalisation" (a better
+    model on held-out data) or "conditioning" (a better-conditioned problem, so gradient descent
+    converges in fewer steps)? Features on scales 1 and 1000; the refitted model predicts the same."""
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 2)) * np.array([1.0, 1000.0])
+    y = X @ np.array([2.0, 0.003]) + rng.normal(scale=0.1, size=400)
+    train, test = slice(0, 300), slice(300, 400)
+    mu, sd = X[train].mean(0), X[train].std(0)
+
+    def design(A: np.ndarray, scaled: bool) -> np.ndarray:
+        return np.c_[np.ones(len(A)), (A - mu) / sd if scaled else A]
+
+    def test_error(scaled: bool) -> float:
+        w = np.linalg.lstsq(design(X[train], scaled), y[train], rcond=None)[0]
+        return float(np.mean((design(X[test], scaled) @ w - y[test]) ** 2))
+
+    def condition(scaled: bool) -> float:
+        A = design(X[train], scaled)
+        return float(np.linalg.cond(A.T @ A))
+
+    if value == "generalisation":
+        return test_error(True) < 0.99 * test_error(False)
+    if value == "conditioning":
+        return condition(True) < condition(False) / 1000
+    return False

@@ -25,6 +25,8 @@ from tests.errata.registry import EXTRA, _bilingual, headings
     [
         "graders.errata",
         "graders.errata.model",
+        "graders.errata.vocabulary",
+        "graders.errata.places",
         "graders.errata.checks",
         "graders.errata.registry",
         "graders.errata.maths",

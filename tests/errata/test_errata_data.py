@@ -23,6 +23,7 @@ from graders.errata import (
     CATEGORIES,
     KINDS,
     REGISTRY,
+    SEVERITIES,
     TEST_ONLY_KINDS,
     ErrataError,
     from_dict,
@@ -75,6 +76,15 @@ def test_claim_is_an_exact_quote(eid: str) -> None:
         assert n > 1 and e.occurrence <= n, f"{eid}: occurrence {e.occurrence} but the claim occurs {n} times"
 
 
+@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.also])
+def test_every_recurrence_is_an_exact_quote(eid: str) -> None:
+    e = by_id(eid)
+    for place in e.also:
+        text = normalise(article_text(place.document))
+        assert text.count(normalise(place.claim)) == 1, f"{eid}: {place.claim!r} not (once) in {place.document}"
+        assert (place.document, normalise(place.claim)) != (e.document, normalise(e.claim)), eid
+
+
 @pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.excerpt])
 def test_excerpt_is_an_exact_quote(eid: str) -> None:
     e = by_id(eid)
@@ -92,11 +102,66 @@ def test_chapter_link_resolves(eid: str) -> None:
 
 
 @pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.status == "unverifiable"])
-def test_unverifiable_entries_say_so(eid: str) -> None:
+def test_unverifiable_entries_do_not_repeat_their_label(eid: str) -> None:
+    """The page prints the severity label once; the texts say what is known instead."""
     e = by_id(eid)
-    words = " ".join([e.correction.en, e.explanation.en]).lower()
-    assert "could not be verified" in words
-    assert "无法核实" in e.correction.zh + e.explanation.zh
+    assert "could not be verified" not in " ".join([e.correction.en, e.explanation.en]).lower()
+    assert "无法核实" not in e.correction.zh + e.explanation.zh
+
+
+@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.check.kind == "reference" and e.status == "unverifiable"])
+def test_a_bibliography_search_says_what_was_searched_and_that_no_record_matches(eid: str) -> None:
+    note = by_id(eid).check.note
+    assert "searched" in note.en and "none matches" in note.en, note.en
+    assert "查找" in note.zh and "没有匹配" in note.zh, note.zh
+
+
+# how the automated check works goes into check_note (small print), not into "Why"
+CHECK_TALK = re.compile(
+    r"\bthe check\b|\bwith ast\b|\bautograd\b|\bgraded\b|检查(?:用|在|把|读|数|比较|确认)|被判为", re.I
+)
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_why_explains_the_error_not_the_check(eid: str) -> None:
+    e = by_id(eid)
+    for text in (e.explanation.en, e.explanation.zh):
+        assert not CHECK_TALK.search(text), f"{eid}: move the description of the check to check_note: {text}"
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_check_notes_are_bilingual_or_absent(eid: str) -> None:
+    note = by_id(eid).check.note
+    assert bool(note.en) == bool(note.zh), eid
+
+
+def test_arithmetic_means_a_computation() -> None:
+    """A claim about counting the article's own parts is not arithmetic (issue 17, item 4)."""
+    bad = [e.id for e in ENTRIES if e.category == "arithmetic" and e.check.kind in ("listing", "article", "diagram")]
+    assert not bad, bad
+
+
+# Severity (issue 17, item 3)
+
+
+def test_every_severity_has_labels_and_a_meaning_in_both_languages() -> None:
+    assert list(SEVERITIES) == ["error", "imprecise", "outdated", "unverifiable"]  # most serious first
+    for label, meaning in SEVERITIES.values():
+        assert label.zh and label.en and meaning.zh and meaning.en
+    assert {e.severity for e in ENTRIES} == set(SEVERITIES), "every severity is used"
+
+
+@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.severity == "outdated"])
+def test_outdated_entries_say_when_it_stopped_being_true(eid: str) -> None:
+    e = by_id(eid)
+    for text in (e.correction.en, e.correction.zh):
+        assert re.search(r"\b(19|20)\d\d\b", text), f"{eid}: name the year the claim stopped being true"
+
+
+def test_severity_decides_the_status() -> None:
+    for e in ENTRIES:
+        assert e.status == ("unverifiable" if e.severity == "unverifiable" else "error"), e.id
+        assert (e.check.correction is None) <= (e.severity == "unverifiable"), e.id
 
 
 # --------------------------------------------------------------------------- the checks
@@ -218,7 +283,9 @@ MALFORMED = [
     ("check without a correction", lambda d: d["check"].pop("correction"), "check.correction"),
     ("claim equals correction", _check_set("correction", "70"), "check.correction"),
     ("unknown category", _set("category", "typo"), "category"),
-    ("unknown status", _set("status", "maybe"), "status"),
+    ("unknown severity", _set("severity", "maybe"), "severity"),
+    ("no severity", _drop("severity"), "severity"),
+    ("status instead of severity", _set("status", "error"), "-"),
     ("bad chapter link", _set("chapter", "/abs/path.md#x"), "chapter"),
     ("missing correction text", _drop("correction"), "correction"),
     ("correction in one language", _set("correction", {"zh": "一百"}), "correction"),
@@ -228,7 +295,8 @@ MALFORMED = [
     ("malformed id", _set("id", "MSE example"), "id"),
     ("empty claim", _set("claim", "  "), "claim"),
     ("occurrence zero", _set("occurrence", 0), "occurrence"),
-    ("unknown key", _set("severity", "high"), "-"),
+    ("unknown key", _set("priority", "high"), "-"),
+    ("check note in one language", _set("check_note", {"en": "counts"}), "check_note"),
 ]
 
 
@@ -251,7 +319,7 @@ def test_duplicate_ids_are_rejected() -> None:
 
 def test_unverifiable_entry_may_omit_the_correction() -> None:
     entry = _raw_entry("e000-mse-example")
-    entry["status"] = "unverifiable"
+    entry["severity"] = "unverifiable"
     entry.pop("correction")
     entry["check"].pop("correction")
     assert from_dict({**_raw(), "errata": [entry]})["e000-mse-example"].check.correction is None
@@ -262,3 +330,33 @@ def test_bad_yaml_is_an_errata_error(tmp_path: Path) -> None:
     bad.write_text("schema: 1\nerrata: [\n", encoding="utf-8")
     with pytest.raises(ErrataError, match="not valid YAML"):
         errata_api.load_file(bad)
+
+
+# English beside every quoted Chinese claim (issue 19)
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_every_chinese_quote_has_an_english_translation(eid: str) -> None:
+    e = by_id(eid)
+    for place in (e, *e.also):
+        if CJK.search(place.claim):
+            assert place.quote_en, f"{eid}: quote_en missing for {place.claim!r}"
+        if place.quote_en:
+            assert not CJK.search(place.quote_en), f"{eid}: quote_en must be English: {place.quote_en!r}"
+            assert place.quote_en != place.claim, eid
+
+
+@pytest.mark.parametrize("eid", IDS)
+def test_every_section_has_an_english_name(eid: str) -> None:
+    for place in (by_id(eid), *by_id(eid).also):
+        assert place.section_en and not CJK.search(place.section_en), (eid, place.section_en)
+
+
+def test_a_heading_without_an_english_name_is_an_error() -> None:
+    raw = _raw()
+    entry = _raw_entry("e000-mse-example")
+    entry["section"] = "没有译名的标题"
+    with pytest.raises(ErrataError, match="no English name") as info:
+        from_dict({**raw, "errata": [entry]})
+    assert info.value.field == "section"

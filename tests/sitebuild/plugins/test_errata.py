@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
+from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from graders.errata import report
+from graders.errata import METHODS, SEVERITIES, report
 from sitebuild.plugins import errata
 from sitebuild.plugins.errata import heading_titles, render_errata
 
@@ -24,7 +26,7 @@ def test_every_erratum_is_rendered_with_its_link(data: dict, lang: str) -> None:
         assert f'id="{entry["id"]}"' in text
         page = entry["chapter"]["page"]
         assert f"]({page}" in text
-    assert text.count("{#doc-") == len(data["documents"])
+    assert len(re.findall(r"\{#doc-\d{3}\}", text)) == len(data["documents"])
 
 
 def test_languages_differ_only_in_words(data: dict) -> None:
@@ -74,3 +76,76 @@ def test_articles_are_named_by_their_titles_not_file_names(data: dict, lang: str
 def test_check_metadata_is_small_print(data: dict) -> None:
     text = render_errata(data, "en")
     assert text.count('<small class="kb-check">check: <code>') == len(data["errata"])
+
+
+@pytest.mark.parametrize(("lang", "group"), [("en", "### error ("), ("zh", "### 错误（")])
+def test_entries_are_grouped_by_severity_most_serious_first(data: dict, lang: str, group: str) -> None:
+    text = render_errata(data, lang)
+    order = list(SEVERITIES)
+    for document in data["documents"]:
+        number = document["file"][:3]
+        section = text.split(f"{{#doc-{number}}}", 1)[1].split("\n## ", 1)[0]
+        groups = re.findall(rf"\{{#doc-{number}-([a-z]+)\}}", section)
+        assert groups == sorted(groups, key=order.index), (number, groups)
+        ids = re.findall(r'class="kb-erratum kb-severity-([a-z]+)" id="([^"]+)"', section)
+        severities = {e["id"]: e["severity"] for e in data["errata"]}
+        assert all(severities[i] == s for s, i in ids)
+        assert [s for s, _ in ids] == sorted((s for s, _ in ids), key=order.index)
+    assert group in text
+    for severity, (label, meaning) in SEVERITIES.items():
+        assert (
+            f"{label.get(lang)}</span> | {meaning.get(lang)} | {data['counts']['by_severity'].get(severity, 0)} |"
+            in text
+        )
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [("en", "could not be verified"), ("zh", "无法核实")])
+def test_could_not_be_verified_is_said_once_per_entry(data: dict, lang: str, phrase: str) -> None:
+    text = render_errata(data, lang)
+    for entry in data["errata"]:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        n = block.lower().count(phrase)
+        if entry["status"] == "unverifiable":
+            assert n == 1, f"{entry['id']}: {phrase!r} {n} times"
+
+
+@pytest.mark.parametrize(("lang", "colon"), [("en", ": "), ("zh", "：")])
+def test_check_notes_are_small_print_in_the_page_language(data: dict, lang: str, colon: str) -> None:
+    text = render_errata(data, lang)
+    noted = [e for e in data["errata"] if e["check"]["note"][lang]]
+    assert noted
+    for entry in noted:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        small = re.search(r'<small class="kb-check">(.*?)</small>', block).group(1)
+        assert METHODS[entry["check"]["kind"]].get(lang) + colon + html.escape(entry["check"]["note"][lang]) in small
+    if lang == "zh":
+        assert "**原因：**" in text and "**原因:**" not in text  # a full-width colon, inside the bold label
+
+
+# a run of Chinese text not followed, before any Latin letter, by a parenthesised English gloss
+_RUN = r"(?:《[^》]*》|[\u3400-\u9fff，。：；、（）“”])+"
+UNGLOSSED_CJK = re.compile(rf"(?>{_RUN}(?:\s*/\s*{_RUN})*)(?![^A-Za-z(\n\u3400-\u9fff]*\()")
+
+
+def unglossed_chinese(markdown: str) -> list[str]:
+    """Chinese runs of the page outside the quotes (``>`` lines) and code, with no English gloss."""
+    text = "\n".join(line for line in markdown.splitlines() if not line.startswith(">"))
+    text = html.unescape(re.sub(r"`[^`]*`|<code>.*?</code>", "", text))
+    return UNGLOSSED_CJK.findall(text)
+
+
+def _pages(lang: str) -> dict[str, str]:
+    folder = Path(__file__).resolve().parents[3] / "docs" / lang
+    return {str(f.relative_to(folder)): f.read_text(encoding="utf-8") for f in folder.rglob("*.md")}
+
+
+def test_the_english_page_quotes_chinese_with_english_beside_it(data: dict) -> None:
+    en, zh = render_errata(data, "en", _pages("en")), render_errata(data, "zh", _pages("zh"))
+    for entry in data["errata"]:
+        for place in (entry, *entry["also"]):
+            if place["quote_en"]:
+                assert f"(“{html.escape(place['quote_en'])}”)" in en, entry["id"]
+                assert html.escape(place["quote_en"]) not in zh, entry["id"]
+    assert unglossed_chinese(en) == [], "untranslated Chinese on the English errata page"
+    sample = "section: 背景介绍\n> 原文: “中文”\n`代码` 深度学习 (deep learning), 《Python深度学习》 (a title)"
+    assert unglossed_chinese(sample) == ["背景介绍"]
