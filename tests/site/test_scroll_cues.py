@@ -14,9 +14,10 @@ from tests.site.test_browser import Network
 pytestmark = pytest.mark.browser
 
 # boxes in the article that hide overflow: (element, why) for each one without a visible cue
-# (MathJax's copy of each formula for screen readers is clipped to nothing on purpose)
+# (inside a formula MathJax clips on purpose: its copy for screen readers, stretched delimiters;
+# the formula's own box is the .arithmatex element around it)
 HIDDEN_WITHOUT_CUE = """() => [...document.querySelectorAll("article *")].flatMap(e => {
-  if (e.scrollWidth <= e.clientWidth + 1 || e.closest("mjx-assistive-mml")) return [];
+  if (e.scrollWidth <= e.clientWidth + 1 || e.closest("mjx-container")) return [];
   const s = getComputedStyle(e);
   if (s.overflowX === "visible") return [];
   const what = `${e.tagName.toLowerCase()}.${[...e.classList].join(".")}`;

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild.plugins.languages import UI_STRINGS, translate_ui
+from sitebuild.plugins.languages import UI_STRINGS, relative_language_links, translate_ui
 
 ALTERNATES = "".join(
     [
@@ -38,3 +38,19 @@ def test_translate_ui(html: str, language: str, expected: str) -> None:
 def test_every_translation_differs_from_the_english() -> None:
     for table in UI_STRINGS.values():
         assert all(english != translated and translated for english, translated in table.items())
+
+
+@pytest.mark.parametrize(
+    ("html", "page_url", "root", "expected"),
+    [
+        ('<a href="/" hreflang="zh" class="x">', "", "/", '<a href="./" hreflang="zh" class="x">'),
+        ('<a href="/en/" hreflang="en">', "", "/", '<a href="en/" hreflang="en">'),
+        ('<a href="/" hreflang="zh">', "en/", "/", '<a href="../" hreflang="zh">'),
+        ('<a href="/en/" hreflang="en">', "en/", "/", '<a href="./" hreflang="en">'),
+        ('<a href="/foundation-kb/en/" hreflang="en">', "", "/foundation-kb/", '<a href="en/" hreflang="en">'),
+        ('<a href="../../en/math/" hreflang="en">', "math/x/", "/", '<a href="../../en/math/" hreflang="en">'),
+        ('<a href="/en/">', "", "/", '<a href="/en/">'),  # only the language menu's links
+    ],
+)
+def test_relative_language_links(html: str, page_url: str, root: str, expected: str) -> None:
+    assert relative_language_links(html, page_url, root) == expected
