@@ -261,3 +261,39 @@ def test_masked_lm_loss_ignores_unselected_positions():
 def test_relu_neuron_output():
     w, x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64), torch.tensor([2.0, 1.0, 0.5], dtype=torch.float64)
     _assert_correct("neuron-output-relu", float(F.relu(w @ x - 1.5)))
+
+
+# -- hand-worked examples (math/worked-examples.md) ---------------------------------------------------
+
+
+def test_lstm_cell_state_matches_lstm_cell():
+    cell = nn.LSTMCell(1, 1).double()
+    with torch.no_grad():  # weights 0, biases = the question's pre-activations (order i, f, g, o)
+        for p in cell.parameters():
+            p.zero_()
+        cell.bias_ih.copy_(torch.tensor([0.0, 2.0, 1.0, 0.0], dtype=torch.float64))
+        _, c = cell(
+            torch.zeros(1, 1, dtype=torch.float64),
+            (torch.zeros(1, 1, dtype=torch.float64), torch.ones(1, 1, dtype=torch.float64)),
+        )
+    _assert_correct("lstm-step-cell-state", float(c))
+
+
+def test_adam_second_step_matches_torch_optim():
+    theta = torch.tensor([0.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([theta], lr=0.1, betas=(0.9, 0.999), eps=1e-8)
+    steps = []
+    for g in (2.0, 1.0):
+        before = float(theta.detach())
+        theta.grad = torch.tensor([g], dtype=torch.float64)
+        opt.step()
+        steps.append(before - float(theta.detach()))
+    assert steps[0] == pytest.approx(0.1)
+    _assert_correct("adam-second-step", steps[1])
+
+
+def test_softmax_jacobian_entry_by_autograd():
+    z = torch.tensor([2.0, 1.0, -1.0], dtype=torch.float64)
+    J = torch.autograd.functional.jacobian(lambda t: torch.softmax(t, 0), z)
+    _assert_correct("softmax-jacobian-entry", float(J[0, 1]))
+    assert check(QUESTIONS["softmax-jacobian-entry"], repr(float(J[0, 0]))).note == "diagonal-entry"
