@@ -297,3 +297,42 @@ def test_softmax_jacobian_entry_by_autograd():
     J = torch.autograd.functional.jacobian(lambda t: torch.softmax(t, 0), z)
     _assert_correct("softmax-jacobian-entry", float(J[0, 1]))
     assert check(QUESTIONS["softmax-jacobian-entry"], repr(float(J[0, 0]))).note == "diagonal-entry"
+
+
+# -- evaluation (math/evaluation.md) ------------------------------------------------------------------
+
+
+def test_multiclass_f1_matches_scikit_learn():
+    metrics = pytest.importorskip("sklearn.metrics")
+    matrix = [[8, 1, 1], [2, 6, 2], [0, 3, 7]]
+    y_true = [r for r, row in enumerate(matrix) for c, n in enumerate(row) for _ in range(n)]
+    y_pred = [c for row in matrix for c, n in enumerate(row) for _ in range(n)]
+    assert metrics.confusion_matrix(y_true, y_pred).tolist() == matrix
+    _assert_correct("recall-multiclass-confusion", float(metrics.f1_score(y_true, y_pred, average=None)[1]))
+    assert (
+        check(QUESTIONS["recall-multiclass-confusion"], repr(float(metrics.accuracy_score(y_true, y_pred)))).note
+        == "accuracy"
+    )
+
+
+def test_auc_matches_scikit_learn():
+    metrics = pytest.importorskip("sklearn.metrics")
+    labels, scores = [1, 1, 1, 0, 0], [0.9, 0.6, 0.3, 0.7, 0.2]
+    _assert_correct("auc-from-scores", float(metrics.roc_auc_score(labels, scores)))
+    accuracy = metrics.accuracy_score(labels, [int(s >= 0.5) for s in scores])
+    assert check(QUESTIONS["auc-from-scores"], repr(float(accuracy))).note == "accuracy-at-half"
+
+
+def test_perplexity_from_probabilities_is_exp_of_cross_entropy():
+    probs = torch.tensor([0.5, 0.25, 0.125, 0.5], dtype=torch.float64)
+    logits = torch.stack([probs.log(), (1 - probs).log()], dim=1)  # two-token vocabulary, the true token first
+    loss = F.cross_entropy(logits, torch.zeros(4, dtype=torch.long))
+    _assert_correct("perplexity-from-probabilities", float(loss.exp()))
+
+
+def test_wer_example_matches_kb():
+    from kb.sequence_metrics import edit_operations, word_error_rate
+
+    ref, hyp = "the cat sat on the mat", "a cat sat on mat"
+    assert edit_operations(ref, hyp) == {"substitutions": 1, "deletions": 1, "insertions": 0}
+    _assert_correct("wer-example", word_error_rate(ref, hyp))
