@@ -336,3 +336,32 @@ def test_wer_example_matches_kb():
     ref, hyp = "the cat sat on the mat", "a cat sat on mat"
     assert edit_operations(ref, hyp) == {"substitutions": 1, "deletions": 1, "insertions": 0}
     _assert_correct("wer-example", word_error_rate(ref, hyp))
+
+
+# -- probability and information (math/probability.md) -----------------------------------------------
+
+
+def test_entropy_in_bits_matches_torch_distributions():
+    from torch.distributions import Categorical
+
+    probs = torch.tensor([0.5, 0.25, 0.125, 0.125], dtype=torch.float64)
+    nats = float(Categorical(probs=probs).entropy())
+    _assert_correct("entropy-distribution", nats / math.log(2))
+    assert check(QUESTIONS["entropy-distribution"], repr(nats)).note == "nats-not-bits"
+
+
+def test_gaussian_kl_matches_torch_distributions():
+    from torch.distributions import Normal, kl_divergence
+
+    p, q = Normal(torch.tensor(1.0, dtype=torch.float64), 2.0), Normal(torch.tensor(0.0, dtype=torch.float64), 1.0)
+    _assert_correct("kl-two-gaussians", float(kl_divergence(p, q)))
+    assert check(QUESTIONS["kl-two-gaussians"], repr(float(kl_divergence(q, p)))).note == "reversed"
+
+
+def test_discrete_kl_matches_torch_distributions():
+    from torch.distributions import Categorical, kl_divergence
+
+    p = Categorical(probs=torch.tensor([0.5, 0.5], dtype=torch.float64))
+    q = Categorical(probs=torch.tensor([0.9, 0.1], dtype=torch.float64))
+    _assert_correct("kl-discrete-direction", float(kl_divergence(p, q)))
+    assert check(QUESTIONS["kl-discrete-direction"], repr(float(kl_divergence(q, p)))).note == "reversed"
