@@ -34,6 +34,7 @@ __all__ = [
     "relu_grad",
     "sigmoid_grad",
     "tanh_grad",
+    "softmax_jacobian",
     "ACTIVATIONS",
 ]
 
@@ -89,6 +90,17 @@ def log_softmax(z: torch.Tensor, dim: int = -1) -> torch.Tensor:
         raise ValueError("log_softmax: empty input")
     shifted = z - z.max(dim=dim, keepdim=True).values
     return shifted - torch.log(torch.exp(shifted).sum(dim=dim, keepdim=True))
+
+
+def softmax_jacobian(z: torch.Tensor) -> torch.Tensor:
+    """``J[i, j] = d softmax(z)_i / d z_j = s_i (delta_ij - s_j)``, i.e. ``diag(s) - s s^T``, for a 1-D ``z``.
+
+    Every row sums to 0 (the outputs always sum to 1) and the matrix is symmetric.
+    """
+    if z.ndim != 1:
+        raise ValueError(f"softmax_jacobian: expected a 1-D tensor, got shape {tuple(z.shape)}")
+    s = softmax(z)
+    return torch.diag(s) - torch.outer(s, s)
 
 
 #: name -> (function, derivative) for the element-wise activations.

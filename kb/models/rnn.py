@@ -30,7 +30,7 @@ from torch import nn
 
 from kb.models.base import LitClassifier
 
-__all__ = ["RecurrentClassifier", "LitRecurrent", "CELLS", "input_gradient_norms", "gru_step"]
+__all__ = ["RecurrentClassifier", "LitRecurrent", "CELLS", "input_gradient_norms", "gru_step", "lstm_step"]
 
 CELLS = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
 
@@ -103,6 +103,26 @@ def gru_step(gru: nn.GRU, x: torch.Tensor, h: torch.Tensor) -> dict[str, torch.T
     z = torch.sigmoid(gx[:, H : 2 * H] + gh[:, H : 2 * H])
     n = torch.tanh(gx[:, 2 * H :] + r * gh[:, 2 * H :])
     return {"r": r, "z": z, "n": n, "h": (1 - z) * n + z * h}
+
+
+def lstm_step(cell: nn.LSTMCell, x: torch.Tensor, h: torch.Tensor, c: torch.Tensor) -> dict[str, torch.Tensor]:
+    """One step of ``nn.LSTMCell`` written out in PyTorch's convention (gates stacked as i, f, g, o)::
+
+        i_t = sigmoid(W_i x_t + b_i + U_i h_{t-1} + c_i)              input gate
+        f_t = sigmoid(W_f x_t + b_f + U_f h_{t-1} + c_f)              forget gate
+        g_t = tanh(W_g x_t + b_g + U_g h_{t-1} + c_g)                 candidate memory
+        o_t = sigmoid(W_o x_t + b_o + U_o h_{t-1} + c_o)              output gate
+        c_t = f_t * c_{t-1} + i_t * g_t,   h_t = o_t * tanh(c_t)
+
+    ``x`` is ``(B, input)``, ``h`` and ``c`` are ``(B, hidden)``; returns the pre-activations
+    (``pre``, ``(B, 4 * hidden)``), ``i``, ``f``, ``g``, ``o``, ``c`` and ``h``, which equal ``cell``'s
+    output (the tests check it).
+    """
+    pre = x @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
+    zi, zf, zg, zo = pre.chunk(4, dim=-1)
+    i, f, g, o = torch.sigmoid(zi), torch.sigmoid(zf), torch.tanh(zg), torch.sigmoid(zo)
+    c_new = f * c + i * g
+    return {"pre": pre, "i": i, "f": f, "g": g, "o": o, "c": c_new, "h": o * torch.tanh(c_new)}
 
 
 class LitRecurrent(LitClassifier):

@@ -47,3 +47,17 @@ def test_extreme_inputs_do_not_overflow():
 def test_empty_softmax_is_an_error():
     with pytest.raises(ValueError, match="empty"):
         A.softmax(torch.empty(0))
+
+
+@pytest.mark.parametrize("z", [[2.0, 1.0, -1.0], [0.0, 0.0], [10.0, -3.0, 0.5, 7.0], [5.0]])
+def test_softmax_jacobian_matches_autograd(z):
+    z = torch.tensor(z, dtype=torch.float64)
+    ours = A.softmax_jacobian(z)
+    ref = torch.autograd.functional.jacobian(lambda t: F.softmax(t, dim=0), z)
+    torch.testing.assert_close(ours, ref)
+    torch.testing.assert_close(ours.sum(dim=1), torch.zeros(len(z), dtype=torch.float64))
+
+
+def test_softmax_jacobian_rejects_a_batch():
+    with pytest.raises(ValueError, match="1-D"):
+        A.softmax_jacobian(torch.zeros(2, 3))

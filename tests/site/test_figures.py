@@ -21,6 +21,8 @@ FIGURES = {
     "/math/backprop/": 1,
     "/math/linear-regression/": 1,
     "/math/losses/": 1,
+    "/math/probability/": 1,
+    "/math/evaluation/": 1,
     "/models/cnn/": 2,
     "/models/rnn/": 3,
     "/models/gan/": 2,

@@ -261,3 +261,107 @@ def test_masked_lm_loss_ignores_unselected_positions():
 def test_relu_neuron_output():
     w, x = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64), torch.tensor([2.0, 1.0, 0.5], dtype=torch.float64)
     _assert_correct("neuron-output-relu", float(F.relu(w @ x - 1.5)))
+
+
+# -- hand-worked examples (math/worked-examples.md) ---------------------------------------------------
+
+
+def test_lstm_cell_state_matches_lstm_cell():
+    cell = nn.LSTMCell(1, 1).double()
+    with torch.no_grad():  # weights 0, biases = the question's pre-activations (order i, f, g, o)
+        for p in cell.parameters():
+            p.zero_()
+        cell.bias_ih.copy_(torch.tensor([0.0, 2.0, 1.0, 0.0], dtype=torch.float64))
+        _, c = cell(
+            torch.zeros(1, 1, dtype=torch.float64),
+            (torch.zeros(1, 1, dtype=torch.float64), torch.ones(1, 1, dtype=torch.float64)),
+        )
+    _assert_correct("lstm-step-cell-state", float(c))
+
+
+def test_adam_second_step_matches_torch_optim():
+    theta = torch.tensor([0.0], dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.Adam([theta], lr=0.1, betas=(0.9, 0.999), eps=1e-8)
+    steps = []
+    for g in (2.0, 1.0):
+        before = float(theta.detach())
+        theta.grad = torch.tensor([g], dtype=torch.float64)
+        opt.step()
+        steps.append(before - float(theta.detach()))
+    assert steps[0] == pytest.approx(0.1)
+    _assert_correct("adam-second-step", steps[1])
+
+
+def test_softmax_jacobian_entry_by_autograd():
+    z = torch.tensor([2.0, 1.0, -1.0], dtype=torch.float64)
+    J = torch.autograd.functional.jacobian(lambda t: torch.softmax(t, 0), z)
+    _assert_correct("softmax-jacobian-entry", float(J[0, 1]))
+    assert check(QUESTIONS["softmax-jacobian-entry"], repr(float(J[0, 0]))).note == "diagonal-entry"
+
+
+# -- evaluation (math/evaluation.md) ------------------------------------------------------------------
+
+
+def test_multiclass_f1_matches_scikit_learn():
+    metrics = pytest.importorskip("sklearn.metrics")
+    matrix = [[8, 1, 1], [2, 6, 2], [0, 3, 7]]
+    y_true = [r for r, row in enumerate(matrix) for c, n in enumerate(row) for _ in range(n)]
+    y_pred = [c for row in matrix for c, n in enumerate(row) for _ in range(n)]
+    assert metrics.confusion_matrix(y_true, y_pred).tolist() == matrix
+    _assert_correct("recall-multiclass-confusion", float(metrics.f1_score(y_true, y_pred, average=None)[1]))
+    assert (
+        check(QUESTIONS["recall-multiclass-confusion"], repr(float(metrics.accuracy_score(y_true, y_pred)))).note
+        == "accuracy"
+    )
+
+
+def test_auc_matches_scikit_learn():
+    metrics = pytest.importorskip("sklearn.metrics")
+    labels, scores = [1, 1, 1, 0, 0], [0.9, 0.6, 0.3, 0.7, 0.2]
+    _assert_correct("auc-from-scores", float(metrics.roc_auc_score(labels, scores)))
+    accuracy = metrics.accuracy_score(labels, [int(s >= 0.5) for s in scores])
+    assert check(QUESTIONS["auc-from-scores"], repr(float(accuracy))).note == "accuracy-at-half"
+
+
+def test_perplexity_from_probabilities_is_exp_of_cross_entropy():
+    probs = torch.tensor([0.5, 0.25, 0.125, 0.5], dtype=torch.float64)
+    logits = torch.stack([probs.log(), (1 - probs).log()], dim=1)  # two-token vocabulary, the true token first
+    loss = F.cross_entropy(logits, torch.zeros(4, dtype=torch.long))
+    _assert_correct("perplexity-from-probabilities", float(loss.exp()))
+
+
+def test_wer_example_matches_kb():
+    from kb.sequence_metrics import edit_operations, word_error_rate
+
+    ref, hyp = "the cat sat on the mat", "a cat sat on mat"
+    assert edit_operations(ref, hyp) == {"substitutions": 1, "deletions": 1, "insertions": 0}
+    _assert_correct("wer-example", word_error_rate(ref, hyp))
+
+
+# -- probability and information (math/probability.md) -----------------------------------------------
+
+
+def test_entropy_in_bits_matches_torch_distributions():
+    from torch.distributions import Categorical
+
+    probs = torch.tensor([0.5, 0.25, 0.125, 0.125], dtype=torch.float64)
+    nats = float(Categorical(probs=probs).entropy())
+    _assert_correct("entropy-distribution", nats / math.log(2))
+    assert check(QUESTIONS["entropy-distribution"], repr(nats)).note == "nats-not-bits"
+
+
+def test_gaussian_kl_matches_torch_distributions():
+    from torch.distributions import Normal, kl_divergence
+
+    p, q = Normal(torch.tensor(1.0, dtype=torch.float64), 2.0), Normal(torch.tensor(0.0, dtype=torch.float64), 1.0)
+    _assert_correct("kl-two-gaussians", float(kl_divergence(p, q)))
+    assert check(QUESTIONS["kl-two-gaussians"], repr(float(kl_divergence(q, p)))).note == "reversed"
+
+
+def test_discrete_kl_matches_torch_distributions():
+    from torch.distributions import Categorical, kl_divergence
+
+    p = Categorical(probs=torch.tensor([0.5, 0.5], dtype=torch.float64))
+    q = Categorical(probs=torch.tensor([0.9, 0.1], dtype=torch.float64))
+    _assert_correct("kl-discrete-direction", float(kl_divergence(p, q)))
+    assert check(QUESTIONS["kl-discrete-direction"], repr(float(kl_divergence(q, p)))).note == "reversed"

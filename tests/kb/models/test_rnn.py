@@ -6,7 +6,7 @@ import torch
 from kb.datasets.base import DatasetError
 from kb.datasets.sequences import RecallDataModule, make_recall_data
 from kb.models.recall import recall_accuracy, recall_by_length
-from kb.models.rnn import RecurrentClassifier, gru_step, input_gradient_norms
+from kb.models.rnn import RecurrentClassifier, gru_step, input_gradient_norms, lstm_step
 
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
@@ -38,6 +38,19 @@ def test_gru_step_by_hand_matches_nn_gru(gate_bias):
     torch.testing.assert_close(step["h"], (1 - step["z"]) * step["n"] + step["z"] * h)
     if gate_bias == 3.0:
         assert step["z"].mean() > 0.9
+
+
+@pytest.mark.parametrize("input_size, hidden", [(1, 1), (3, 4), (16, 32)])
+def test_lstm_step_by_hand_matches_nn_lstm_cell(input_size, hidden):
+    torch.manual_seed(0)
+    cell = torch.nn.LSTMCell(input_size, hidden)
+    x, h, c = torch.randn(5, input_size), torch.randn(5, hidden), torch.randn(5, hidden)
+    step = lstm_step(cell, x, h, c)
+    h_ref, c_ref = cell(x, (h, c))
+    torch.testing.assert_close(step["h"], h_ref, rtol=0, atol=1e-6)
+    torch.testing.assert_close(step["c"], c_ref, rtol=0, atol=1e-6)
+    torch.testing.assert_close(step["c"], step["f"] * c + step["i"] * step["g"])  # the additive update
+    assert step["pre"].shape == (5, 4 * hidden)
 
 
 def test_recall_accuracy_tiny_budget():
