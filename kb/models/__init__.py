@@ -51,6 +51,9 @@ _EXPORTS: dict[str, str] = {
     "feature_maps": "kb.models.cnn",
     "gru_step": "kb.models.rnn",
     "decode_grid": "kb.models.vae",
+    "ResidualBlock": "kb.models.residual",
+    "DeepMLP": "kb.models.residual",
+    "LitDeepMLP": "kb.models.residual",
 }
 
 __all__ = list(_EXPORTS)

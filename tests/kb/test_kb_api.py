@@ -37,6 +37,10 @@ MODULES = [
     "kb.models.vae",
     "kb.models.bert",
     "kb.models.pretraining",
+    "kb.models.residual",
+    "kb.initialisation",
+    "kb.normalisation",
+    "kb.datasets.augment",
 ]
 
 

@@ -122,3 +122,18 @@ BAD = [
 def test_bad_arguments(call, message):
     with pytest.raises(DatasetError, match=message):
         call()
+
+
+@pytest.mark.parametrize("train_size", [1, 100, 1294])
+def test_digits_train_size_keeps_the_first_training_images(train_size):
+    full, small = DigitsDataModule(flatten=True), DigitsDataModule(flatten=True, train_size=train_size)
+    full.setup(), small.setup()
+    assert len(small.train_set) == train_size
+    assert torch.equal(small.train_set.tensors[0], full.train_set.tensors[0][:train_size])
+    assert torch.equal(small.val_set.tensors[0], full.val_set.tensors[0])  # held-out sets unchanged
+
+
+@pytest.mark.parametrize("train_size", [0, 1295])
+def test_digits_bad_train_size(train_size):
+    with pytest.raises(DatasetError, match=r"train_size must be in 1\.\.1294"):
+        DigitsDataModule(train_size=train_size).setup()
