@@ -1,39 +1,26 @@
-"""Data augmentation for small images: random shifts by a pixel or two.
+"""Data augmentation by jitter: every training step sees its inputs plus fresh Gaussian noise.
 
-A shifted digit is still the same digit, so shifted copies are new training examples
-for free: the network has to learn features that do not depend on the exact position.
+The noisy copies are new training examples near the real ones with the same label, so the
+network cannot fit each training point exactly: its decision boundary has to keep a margin
+of about the noise's size around every training point.
 
 >>> import torch
->>> shift(torch.arange(9.0).view(3, 3), 1, 0)
-tensor([[0., 0., 0.],
-        [0., 1., 2.],
-        [3., 4., 5.]])
+>>> x = torch.zeros(1000, 2)
+>>> noisy = jitter(x, 0.3, torch.Generator().manual_seed(0))
+>>> round(noisy.std().item(), 1), tuple(noisy.shape)
+(0.3, (1000, 2))
 """
 
 from __future__ import annotations
 
 import torch
 
-__all__ = ["shift", "random_shift"]
+__all__ = ["jitter"]
 
 
-def shift(image: torch.Tensor, dy: int, dx: int) -> torch.Tensor:
-    """``image (..., H, W)`` moved down by ``dy`` and right by ``dx`` pixels (negative: up, left),
-    filled with zeros where nothing moves in."""
-    h, w = image.shape[-2:]
-    out = torch.zeros_like(image)
-    if abs(dy) >= h or abs(dx) >= w:
-        return out
-    src_y, dst_y = slice(max(0, -dy), h - max(0, dy)), slice(max(0, dy), h - max(0, -dy))
-    src_x, dst_x = slice(max(0, -dx), w - max(0, dx)), slice(max(0, dx), w - max(0, -dx))
-    out[..., dst_y, dst_x] = image[..., src_y, src_x]
-    return out
-
-
-def random_shift(images: torch.Tensor, max_shift: int = 1, generator: torch.Generator | None = None) -> torch.Tensor:
-    """Each image of the batch ``(B, ..., H, W)`` shifted by its own random ``(dy, dx)``, each in
-    ``[-max_shift, max_shift]``."""
-    if max_shift < 0:
-        raise ValueError(f"max_shift must be >= 0, got {max_shift}")
-    offsets = torch.randint(-max_shift, max_shift + 1, (len(images), 2), generator=generator)
-    return torch.stack([shift(image, dy, dx) for image, (dy, dx) in zip(images, offsets.tolist(), strict=True)])
+def jitter(x: torch.Tensor, std: float, generator: torch.Generator | None = None) -> torch.Tensor:
+    """``x + std * noise`` with standard normal noise of the shape of ``x``."""
+    if std < 0:
+        raise ValueError(f"jitter std must be >= 0, got {std}")
+    noise = torch.randn(x.shape, generator=generator, dtype=x.dtype).to(x.device)
+    return x + std * noise

@@ -12,10 +12,8 @@ validation, 15% test (1294 / 234 / 269 images).
 from __future__ import annotations
 
 import torch
-from torch.utils.data import TensorDataset
 
 from kb.datasets.base import TensorDataModule
-from kb.datasets.errors import DatasetError
 
 __all__ = ["load_digits_tensors", "DigitsDataModule"]
 
@@ -33,8 +31,7 @@ class DigitsDataModule(TensorDataModule):
     """Seeded train/val/test split of the 8x8 digits, held in memory.
 
     ``flatten=True`` gives ``(N, 64)`` vectors instead of images (for MLPs and the VAE).
-    ``train_size=n`` keeps only the first ``n`` training images (validation and test sets
-    unchanged): a small training set, to show overfitting.
+    ``train_size=n`` keeps only the first ``n`` training images (see :class:`TensorDataModule`).
     """
 
     def __init__(
@@ -48,8 +45,3 @@ class DigitsDataModule(TensorDataModule):
         if self.hparams.flatten:
             x = x.flatten(1)
         self._set_splits((x, y), (0.72, 0.13, 0.15))
-        if self.hparams.train_size is not None:
-            n = self.hparams.train_size
-            if not 0 < n <= len(self.train_set):
-                raise DatasetError(f"train_size must be in 1..{len(self.train_set)}, got {n}")
-            self.train_set = TensorDataset(*(t[:n] for t in self.train_set.tensors))

@@ -3,8 +3,8 @@
 Three regularisers are options (the generalisation chapter compares them): ``dropout``
 (an ``nn.Dropout`` after every hidden activation), ``weight_decay`` (an L2 penalty
 ``weight_decay / 2 * ||w||^2``: Adam's ``weight_decay`` adds ``weight_decay * w`` to every
-gradient) and ``shift`` (training images, given as flattened square images, shifted at
-random by up to ``shift`` pixels in every training step: data augmentation).
+gradient) and ``jitter`` (data augmentation: Gaussian noise of that std added to the
+training inputs in every training step, :func:`kb.datasets.augment.jitter`).
 
 Its forward/backward pass written by hand is :func:`kb.backprop.mlp_forward` /
 :func:`kb.backprop.mlp_backward`.
@@ -16,13 +16,12 @@ torch.Size([5, 2])
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import torch
 from torch import nn
 
-from kb.datasets.augment import random_shift
+from kb.datasets.augment import jitter
 from kb.models.base import LitClassifier
 
 __all__ = ["MLP", "LitMLP"]
@@ -75,19 +74,16 @@ class LitMLP(LitClassifier):
         lr: float = 0.01,
         dropout: float = 0.0,
         weight_decay: float = 0.0,
-        shift: int = 0,
+        jitter: float = 0.0,
     ) -> None:
         super().__init__()
         self.save_hyperparameters()
-        self.side = math.isqrt(in_features)
-        if shift and self.side**2 != in_features:
-            raise ValueError(f"shift needs flattened square images; in_features={in_features} is not a square")
         self.model = MLP(in_features, tuple(hidden), classes, activation, dropout)
 
     def training_step(self, batch, batch_idx):
         x, y = batch
-        if self.hparams.shift:  # a new random shift of every training image, every step
-            x = random_shift(x.view(-1, self.side, self.side), self.hparams.shift).flatten(1)
+        if self.hparams.jitter:  # fresh noise on every training input, every step
+            x = jitter(x, self.hparams.jitter)
         return self._shared_step((x, y), "train")
 
     def configure_optimizers(self) -> torch.optim.Optimizer:

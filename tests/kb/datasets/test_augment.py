@@ -1,38 +1,24 @@
-"""kb.datasets.augment: shifting images, written out on a 3x3 image."""
+"""kb.datasets.augment: jitter adds noise of the given size, and nothing else."""
 
 import pytest
 import torch
 
-from kb.datasets.augment import random_shift, shift
-
-IMAGE = torch.arange(1.0, 10.0).view(3, 3)
-
-# (dy, dx) -> the shifted image
-SHIFTS = [
-    ((0, 0), [[1, 2, 3], [4, 5, 6], [7, 8, 9]]),
-    ((1, 0), [[0, 0, 0], [1, 2, 3], [4, 5, 6]]),
-    ((-1, 0), [[4, 5, 6], [7, 8, 9], [0, 0, 0]]),
-    ((0, 1), [[0, 1, 2], [0, 4, 5], [0, 7, 8]]),
-    ((-1, -1), [[5, 6, 0], [8, 9, 0], [0, 0, 0]]),
-    ((3, 0), [[0, 0, 0], [0, 0, 0], [0, 0, 0]]),
-]
+from kb.datasets.augment import jitter
 
 
-@pytest.mark.parametrize("offset, expected", SHIFTS)
-def test_shift(offset, expected):
-    torch.testing.assert_close(shift(IMAGE, *offset), torch.tensor(expected, dtype=torch.float32))
+@pytest.mark.parametrize("std", [0.0, 0.1, 0.5])
+def test_jitter_adds_zero_mean_noise_of_the_given_std(std):
+    x = torch.arange(20000.0).view(10000, 2)
+    noise = jitter(x, std, torch.Generator().manual_seed(0)) - x
+    assert noise.mean().abs().item() < 0.02 and noise.std().item() == pytest.approx(std, abs=0.02)
 
 
-def test_random_shift_moves_each_image_by_at_most_max_shift():
-    images = torch.zeros(200, 1, 5, 5)
-    images[:, :, 2, 2] = 1.0  # one lit pixel in the centre
-    moved = random_shift(images, 1, torch.Generator().manual_seed(0))
-    positions = moved[:, 0].flatten(1).argmax(1)
-    rows, cols = positions // 5, positions % 5
-    assert moved.sum().item() == 200  # nothing falls off a 5x5 image with shifts of 1
-    assert set(rows.tolist()) == {1, 2, 3} and set(cols.tolist()) == {1, 2, 3}
+def test_jitter_is_seeded():
+    x = torch.zeros(5, 3)
+    a, b = (jitter(x, 1.0, torch.Generator().manual_seed(1)) for _ in range(2))
+    assert torch.equal(a, b) and not torch.equal(a, x)
 
 
-def test_negative_max_shift():
-    with pytest.raises(ValueError, match="max_shift must be >= 0"):
-        random_shift(torch.zeros(1, 3, 3), -1)
+def test_negative_std():
+    with pytest.raises(ValueError, match="jitter std must be >= 0"):
+        jitter(torch.zeros(1, 2), -0.1)

@@ -42,19 +42,14 @@ def test_weight_decay_adds_lambda_w_to_the_gradient(weight_decay):
     torch.testing.assert_close(w.detach(), before - 0.1 * torch.sign(g + weight_decay * before), atol=1e-6, rtol=0)
 
 
-def test_shift_augments_training_batches_only():
+def test_jitter_augments_training_batches_only():
     torch.manual_seed(0)
-    module = LitMLP(in_features=64, hidden=(8,), classes=10, shift=1)
+    module = LitMLP(in_features=2, hidden=(8,), classes=2, jitter=0.3)
     seen = []
     module._shared_step = lambda batch, stage: seen.append((stage, batch[0].clone())) or torch.tensor(0.0)
-    x = torch.rand(16, 64)
-    module.training_step((x, torch.zeros(16, dtype=torch.int64)), 0)
-    module.validation_step((x, torch.zeros(16, dtype=torch.int64)), 0)
+    x, y = torch.rand(500, 2), torch.zeros(500, dtype=torch.int64)
+    module.training_step((x, y), 0)
+    module.validation_step((x, y), 0)
     (train_stage, train_x), (val_stage, val_x) = seen
     assert (train_stage, val_stage) == ("train", "val") and torch.equal(val_x, x)
-    assert train_x.shape == x.shape and not torch.equal(train_x, x)
-
-
-def test_shift_needs_square_images():
-    with pytest.raises(ValueError, match="in_features=10 is not a square"):
-        LitMLP(in_features=10, shift=1)
+    assert (train_x - x).std().item() == pytest.approx(0.3, abs=0.03)
