@@ -41,6 +41,8 @@ MODULES = [
     "kb.initialisation",
     "kb.normalisation",
     "kb.datasets.augment",
+    "kb.datasets.progressions",
+    "kb.models.vit",
 ]
 
 
