@@ -61,6 +61,14 @@ _EXPORTS: dict[str, str] = {
     "mlp_backward": "kb.backprop",
     "gradient_step": "kb.backprop",
     "BackpropShapeError": "kb.backprop",
+    # building blocks: initialisation and normalisation
+    "xavier_std": "kb.initialisation",
+    "he_std": "kb.initialisation",
+    "activation_stds": "kb.initialisation",
+    "batch_norm": "kb.normalisation",
+    "layer_norm": "kb.normalisation",
+    "BatchNorm": "kb.normalisation",
+    "LayerNorm": "kb.normalisation",
     # registry and training entry points
     "ModelSpec": "kb.registry",
     "UnknownModelError": "kb.registry",

@@ -35,6 +35,10 @@ _EXPORTS: dict[str, str] = {
     "make_labelled": "kb.datasets.corpus",
     "CorpusDataModule": "kb.datasets.corpus",
     "SentimentDataModule": "kb.datasets.corpus",
+    "make_progressions": "kb.datasets.progressions",
+    "next_token_pairs": "kb.datasets.progressions",
+    "ProgressionsDataModule": "kb.datasets.progressions",
+    "jitter": "kb.datasets.augment",
 }
 
 __all__ = list(_EXPORTS)

@@ -64,6 +64,9 @@ class TensorDataModule(pl.LightningDataModule):
     """Base class: subclasses fill ``train_set``, ``val_set``, ``test_set`` in ``setup``.
 
     Subclasses call ``save_hyperparameters()`` with ``batch_size`` and ``seed`` among them.
+    A ``train_size`` hyper-parameter (if the subclass has one and it is not ``None``) keeps only
+    the first ``train_size`` training examples, the validation and test sets unchanged: a small
+    training set, to show overfitting.
     """
 
     train_set: TensorDataset
@@ -72,6 +75,11 @@ class TensorDataModule(pl.LightningDataModule):
 
     def _set_splits(self, tensors: Sequence[torch.Tensor], fractions: Sequence[float]) -> None:
         train, val, test = split_tensors(tensors, fractions, self.hparams.seed)
+        n = self.hparams.get("train_size")
+        if n is not None:
+            if not 0 < n <= len(train[0]):
+                raise DatasetError(f"train_size must be in 1..{len(train[0])}, got {n}")
+            train = tuple(t[:n] for t in train)
         self.train_set, self.val_set, self.test_set = TensorDataset(*train), TensorDataset(*val), TensorDataset(*test)
 
     def train_dataloader(self) -> DataLoader:

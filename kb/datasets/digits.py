@@ -31,9 +31,12 @@ class DigitsDataModule(TensorDataModule):
     """Seeded train/val/test split of the 8x8 digits, held in memory.
 
     ``flatten=True`` gives ``(N, 64)`` vectors instead of images (for MLPs and the VAE).
+    ``train_size=n`` keeps only the first ``n`` training images (see :class:`TensorDataModule`).
     """
 
-    def __init__(self, batch_size: int = 64, flatten: bool = False, seed: int = 0) -> None:
+    def __init__(
+        self, batch_size: int = 64, flatten: bool = False, seed: int = 0, train_size: int | None = None
+    ) -> None:
         super().__init__()
         self.save_hyperparameters()
 

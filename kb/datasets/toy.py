@@ -41,10 +41,17 @@ def make_toy_classification(
 
 
 class ToyClassificationDataModule(TensorDataModule):
-    """Train/val/test split (60/20/20, seeded) of :func:`make_toy_classification`."""
+    """Train/val/test split (60/20/20, seeded) of :func:`make_toy_classification`; ``train_size``
+    keeps only the first training points (see :class:`~kb.datasets.base.TensorDataModule`)."""
 
     def __init__(
-        self, kind: str = "blobs", n: int = 600, noise: float = 0.2, batch_size: int | None = 64, seed: int = 0
+        self,
+        kind: str = "blobs",
+        n: int = 600,
+        noise: float = 0.2,
+        batch_size: int | None = 64,
+        seed: int = 0,
+        train_size: int | None = None,
     ) -> None:
         super().__init__()
         if kind not in TOY_KINDS:

@@ -51,6 +51,13 @@ _EXPORTS: dict[str, str] = {
     "feature_maps": "kb.models.cnn",
     "gru_step": "kb.models.rnn",
     "decode_grid": "kb.models.vae",
+    "ResidualBlock": "kb.models.residual",
+    "DeepMLP": "kb.models.residual",
+    "LitDeepMLP": "kb.models.residual",
+    "lstm_step": "kb.models.rnn",
+    "causal_mask": "kb.models.transformer",
+    "patchify": "kb.models.vit",
+    "PatchEmbedding": "kb.models.vit",
 }
 
 __all__ = list(_EXPORTS)

@@ -33,6 +33,7 @@ from kb.models.base import LitClassifier
 
 __all__ = [
     "positional_encoding",
+    "causal_mask",
     "MultiHeadSelfAttention",
     "EncoderLayer",
     "TransformerEncoder",
@@ -52,14 +53,27 @@ def positional_encoding(length: int, d_model: int) -> torch.Tensor:
     return pe
 
 
-class MultiHeadSelfAttention(nn.Module):
-    """Scaled dot-product self-attention with ``heads`` heads; returns output and weights."""
+def causal_mask(length: int, device: torch.device | str | None = None) -> torch.Tensor:
+    """``(length, length)`` booleans, True above the diagonal: the keys ``j > i`` query ``i`` may not see.
 
-    def __init__(self, d_model: int, heads: int) -> None:
+    >>> causal_mask(3).int()
+    tensor([[0, 1, 1],
+            [0, 0, 1],
+            [0, 0, 0]], dtype=torch.int32)
+    """
+    return torch.triu(torch.ones(length, length, dtype=torch.bool, device=device), diagonal=1)
+
+
+class MultiHeadSelfAttention(nn.Module):
+    """Scaled dot-product self-attention with ``heads`` heads; returns output and weights.
+
+    ``causal=True`` (a decoder, GPT) masks every key after the query with :func:`causal_mask`."""
+
+    def __init__(self, d_model: int, heads: int, causal: bool = False) -> None:
         super().__init__()
         if d_model % heads:
             raise ValueError(f"d_model ({d_model}) must be divisible by heads ({heads})")
-        self.heads, self.d_k = heads, d_model // heads
+        self.heads, self.d_k, self.causal = heads, d_model // heads, causal
         self.q, self.k, self.v, self.out = (nn.Linear(d_model, d_model) for _ in range(4))
 
     def forward(self, x: torch.Tensor, padding_mask: torch.Tensor | None = None) -> tuple[torch.Tensor, torch.Tensor]:
@@ -73,6 +87,8 @@ class MultiHeadSelfAttention(nn.Module):
         scores = q @ k.transpose(-2, -1) / math.sqrt(self.d_k)  # (B, h, T, T)
         if padding_mask is not None:
             scores = scores.masked_fill(padding_mask[:, None, None, :], float("-inf"))
+        if self.causal:
+            scores = scores.masked_fill(causal_mask(T, x.device), float("-inf"))
         weights = softmax(scores, dim=-1)
         heads = (weights @ v).transpose(1, 2).reshape(B, T, d)
         return self.out(heads), weights
@@ -81,9 +97,9 @@ class MultiHeadSelfAttention(nn.Module):
 class EncoderLayer(nn.Module):
     """Self-attention and a position-wise feed-forward network, each with residual + LayerNorm."""
 
-    def __init__(self, d_model: int, heads: int, d_ff: int, dropout: float = 0.0) -> None:
+    def __init__(self, d_model: int, heads: int, d_ff: int, dropout: float = 0.0, causal: bool = False) -> None:
         super().__init__()
-        self.attn = MultiHeadSelfAttention(d_model, heads)
+        self.attn = MultiHeadSelfAttention(d_model, heads, causal)
         self.ff = nn.Sequential(nn.Linear(d_model, d_ff), nn.ReLU(), nn.Linear(d_ff, d_model))
         self.norm1, self.norm2 = nn.LayerNorm(d_model), nn.LayerNorm(d_model)
         self.drop = nn.Dropout(dropout)
@@ -95,7 +111,10 @@ class EncoderLayer(nn.Module):
 
 
 class TransformerEncoder(nn.Module):
-    """Token embedding + positional encoding, ``layers`` encoder layers, a per-token linear head."""
+    """Token embedding + positional encoding, ``layers`` encoder layers, a per-token linear head.
+
+    With ``causal=True`` every layer masks future positions: the decoder-only stack of GPT
+    (trained on next-token targets, :mod:`kb.datasets.progressions`)."""
 
     def __init__(
         self,
@@ -107,12 +126,13 @@ class TransformerEncoder(nn.Module):
         d_ff: int = 64,
         max_len: int = 64,
         dropout: float = 0.0,
+        causal: bool = False,
     ) -> None:
         super().__init__()
         self.vocab, self.max_len, self.d_model = vocab, max_len, d_model
         self.embed = nn.Embedding(vocab, d_model)
         self.register_buffer("pe", positional_encoding(max_len, d_model), persistent=False)
-        self.layers = nn.ModuleList(EncoderLayer(d_model, heads, d_ff, dropout) for _ in range(layers))
+        self.layers = nn.ModuleList(EncoderLayer(d_model, heads, d_ff, dropout, causal) for _ in range(layers))
         self.head = nn.Linear(d_model, classes)
 
     def encode(self, tokens: torch.Tensor) -> tuple[torch.Tensor, list[torch.Tensor]]:
@@ -149,10 +169,11 @@ class LitTransformer(LitClassifier):
         d_ff: int = 64,
         dropout: float = 0.0,
         lr: float = 3e-3,
+        causal: bool = False,
     ) -> None:
         super().__init__()
         self.save_hyperparameters()
-        self.model = TransformerEncoder(vocab, classes, d_model, heads, layers, d_ff, dropout=dropout)
+        self.model = TransformerEncoder(vocab, classes, d_model, heads, layers, d_ff, dropout=dropout, causal=causal)
 
     @torch.no_grad()
     def attention_maps(self, tokens: torch.Tensor) -> list[torch.Tensor]:

@@ -37,6 +37,12 @@ MODULES = [
     "kb.models.vae",
     "kb.models.bert",
     "kb.models.pretraining",
+    "kb.models.residual",
+    "kb.initialisation",
+    "kb.normalisation",
+    "kb.datasets.augment",
+    "kb.datasets.progressions",
+    "kb.models.vit",
 ]
 
 

@@ -20,6 +20,7 @@ FIGURES = {
     "/math/gradient-descent/": 2,
     "/math/backprop/": 1,
     "/math/linear-regression/": 1,
+    "/math/generalisation/": 2,
     "/math/losses/": 1,
     "/math/probability/": 1,
     "/math/evaluation/": 1,
@@ -28,6 +29,8 @@ FIGURES = {
     "/models/gan/": 2,
     "/models/vae/": 4,
     "/models/transformer/": 3,
+    "/models/building-blocks/": 2,
+    "/models/language-models/": 2,
     "/practice/digits/": 4,
     "/practice/pretrain-finetune/": 2,
 }

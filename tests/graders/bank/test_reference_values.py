@@ -365,3 +365,86 @@ def test_discrete_kl_matches_torch_distributions():
     q = Categorical(probs=torch.tensor([0.9, 0.1], dtype=torch.float64))
     _assert_correct("kl-discrete-direction", float(kl_divergence(p, q)))
     assert check(QUESTIONS["kl-discrete-direction"], repr(float(kl_divergence(q, p)))).note == "reversed"
+
+
+# -- building blocks (models/building-blocks.md) ------------------------------------------------------
+
+
+def test_residual_block_params_match_kb_residual_block():
+    from kb.models.residual import ResidualBlock
+
+    for seed, v in _variants("residual-block-params"):
+        block = ResidualBlock(v["d"])
+        assert block(torch.zeros(2, v["d"])).shape == (2, v["d"])  # the output has the input's shape
+        _assert_correct("residual-block-params", _count(block), seed)
+
+
+def test_he_init_std_matches_kaiming_normal():
+    for seed, v in _variants("he-init-std"):
+        torch.manual_seed(seed)
+        w = nn.init.kaiming_normal_(torch.empty(v["m"], v["n"]), nonlinearity="relu")
+        assert w.std().item() == pytest.approx(math.sqrt(2 / v["n"]), rel=0.1)
+        gain = nn.init.calculate_gain("relu")  # sqrt(2)
+        _assert_correct("he-init-std", gain / math.sqrt(v["n"]), seed)
+
+
+def test_layer_norm_entry_matches_nn_layer_norm():
+    out = F.layer_norm(torch.tensor([0.0, 0.0, 3.0, 5.0], dtype=torch.float64), (4,), eps=0.0)
+    _assert_correct("layer-norm-entry", out[-1].item())
+
+
+# -- generalisation (math/generalisation.md) ----------------------------------------------------------
+
+
+def test_weight_decay_step_matches_torch_sgd():
+    for seed, v in _variants("weight-decay-step"):
+        w = torch.tensor([v["w"]], dtype=torch.float64, requires_grad=True)
+        optimizer = torch.optim.SGD([w], lr=v["eta"], weight_decay=v["lam"])  # adds lam * w to the gradient
+        w.grad = torch.tensor([v["g"]], dtype=torch.float64)
+        optimizer.step()
+        _assert_correct("weight-decay-step", w.item(), seed)
+
+
+def test_dropout_kept_unit_matches_nn_dropout():
+    for seed, v in _variants("dropout-kept-unit"):
+        torch.manual_seed(seed)
+        out = nn.Dropout(v["p"]).train()(torch.full((1000,), v["h"], dtype=torch.float64))
+        kept = out[out != 0]
+        assert len(kept) and torch.allclose(kept, kept[0])
+        _assert_correct("dropout-kept-unit", kept[0].item(), seed)
+
+
+def test_l2_mse_gradient_is_what_sympy_differentiates():
+    sp = pytest.importorskip("sympy")
+    w, x1, x2, y1, y2 = sp.symbols("w x_1 x_2 y_1 y_2", real=True)
+    lam = sp.Symbol("lambda", positive=True)
+    J = ((w * x1 - y1) ** 2 + (w * x2 - y2) ** 2) / 2 + lam / 2 * w**2
+    gradient = sp.expand(sp.diff(J, w))  # SymPy's derivative, as the one step of a derivation
+    _assert_correct("l2-mse-gradient-steps", QUESTIONS["l2-mse-gradient-steps"].start + "\n= " + str(gradient))
+
+
+# -- language models (models/language-models.md) ------------------------------------------------------
+
+
+def test_vit_patch_count_matches_patchify():
+    from kb.models.vit import patchify
+
+    for seed, v in _variants("vit-patch-count"):
+        patches = patchify(torch.zeros(1, 3, v["side"], v["side"]), v["patch"])
+        _assert_correct("vit-patch-count", patches.shape[1], seed)
+
+
+def test_vit_patch_embedding_params_match_kb_patch_embedding():
+    from kb.models.vit import PatchEmbedding
+
+    for seed, v in _variants("vit-patch-embedding-params"):
+        embedding = PatchEmbedding(image_size=v["patch"] * 2, patch=v["patch"], channels=3, d_model=v["d"])
+        _assert_correct("vit-patch-embedding-params", _count(embedding.proj), seed)
+
+
+def test_next_token_predictions_match_the_shifted_targets():
+    from kb.datasets.progressions import next_token_pairs
+
+    for seed, v in _variants("next-token-predictions"):
+        _, targets = next_token_pairs(torch.zeros(v["B"], v["T"], dtype=torch.int64))
+        _assert_correct("next-token-predictions", targets.numel(), seed)

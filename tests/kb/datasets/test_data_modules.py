@@ -122,3 +122,27 @@ BAD = [
 def test_bad_arguments(call, message):
     with pytest.raises(DatasetError, match=message):
         call()
+
+
+# (data module, train_size): a small training set, the held-out sets unchanged
+SMALL = [
+    (lambda **kw: DigitsDataModule(flatten=True, **kw), 1),
+    (lambda **kw: DigitsDataModule(flatten=True, **kw), 1294),
+    (lambda **kw: ToyClassificationDataModule("moons", noise=0.3, **kw), 40),
+]
+
+
+@pytest.mark.parametrize("make, train_size", SMALL)
+def test_train_size_keeps_the_first_training_examples(make, train_size):
+    full, small = make(), make(train_size=train_size)
+    full.setup(), small.setup()
+    assert len(small.train_set) == train_size
+    assert torch.equal(small.train_set.tensors[0], full.train_set.tensors[0][:train_size])
+    assert torch.equal(small.val_set.tensors[0], full.val_set.tensors[0])
+    assert torch.equal(small.test_set.tensors[0], full.test_set.tensors[0])
+
+
+@pytest.mark.parametrize("train_size", [0, 1295])
+def test_bad_train_size(train_size):
+    with pytest.raises(DatasetError, match=r"train_size must be in 1\.\.1294"):
+        DigitsDataModule(train_size=train_size).setup()

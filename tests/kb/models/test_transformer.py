@@ -12,6 +12,7 @@ from kb.models.transformer import (
     EncoderLayer,
     MultiHeadSelfAttention,
     TransformerEncoder,
+    causal_mask,
     plot_attention,
     positional_encoding,
 )
@@ -144,3 +145,31 @@ def test_attention_plot_is_readable():
     fig = plot_attention(maps, x)
     assert_readable(fig)
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == [str(int(t)) for t in x[0]]
+
+
+@pytest.mark.parametrize("length", [1, 4, 9])
+def test_causal_mask_hides_exactly_the_future(length):
+    mask = causal_mask(length)
+    assert mask.shape == (length, length) and int((~mask).sum()) == length * (length + 1) // 2
+    assert all(mask[i, j] == (j > i) for i in range(length) for j in range(length))
+
+
+def test_causal_model_ignores_future_tokens():
+    torch.manual_seed(0)
+    model = TransformerEncoder(vocab=10, classes=10, causal=True).eval()
+    tokens = torch.randint(0, 10, (2, 8))
+    changed = tokens.clone()
+    changed[:, 5:] = (changed[:, 5:] + 1) % 10  # change positions 5, 6, 7
+    logits, maps = model(tokens, return_attention=True)
+    torch.testing.assert_close(model(changed)[:, :5], logits[:, :5])  # positions 0..4 cannot see them
+    assert not torch.allclose(model(changed)[:, 5:], logits[:, 5:])
+    assert all((m[..., causal_mask(8)] == 0).all() for m in maps)  # no weight above the diagonal
+
+
+def test_bidirectional_model_sees_future_tokens():
+    torch.manual_seed(0)
+    model = TransformerEncoder(vocab=10, classes=10).eval()
+    tokens = torch.randint(0, 10, (2, 8))
+    changed = tokens.clone()
+    changed[:, 7] = (changed[:, 7] + 1) % 10
+    assert not torch.allclose(model(changed)[:, 0], model(tokens)[:, 0])
