@@ -75,6 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--module", default="kb/datasets/synthetic.py", help="kb module to edit")
+    parser.add_argument("--keep-cache", type=Path, help="copy the cold build's snippet cache here (entries are merged)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kb-build-bench-") as scratch:
         copy = Path(scratch)
@@ -85,6 +86,8 @@ def main() -> None:
         shutil.rmtree(cache, ignore_errors=True)
         cold, cold_executed = build(copy)
         own = [json.loads(p.read_text())["provenance"]["seconds"] for p in cache.rglob("*.json")]
+        if args.keep_cache:
+            shutil.copytree(cache, args.keep_cache, dirs_exist_ok=True)
         warm = [build(copy) for _ in range(args.repeat)]
         edited = []
         module = copy / args.module

@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import matplotlib.pyplot
 import matplotlib.text
 import numpy as np
 import pytest
@@ -198,6 +199,7 @@ def test_translated_swaps_labels_wherever_they_sit_and_restores_them(place, monk
         assert changed >= 1 and "学习率" in texts and "learning rate" not in texts
     texts = _drawn_texts(fig)
     assert "learning rate" in texts and "学习率" not in texts
+    matplotlib.pyplot.close(fig)
 
 
 def test_a_figure_without_labels_is_unchanged(monkeypatch):
