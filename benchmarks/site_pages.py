@@ -15,19 +15,17 @@ Without ``--site`` it builds the working tree (snippets from the cache) into a t
 from __future__ import annotations
 
 import argparse
-import functools
 import os
 import re
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from sitebuild.chromium import CHROMIUM, OFFLINE_ARGS
+from sitebuild.static_server import Counting, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TYPES = ("plain", "maths", "diagrams", "both")
@@ -45,25 +43,6 @@ RENDERED = """([diagrams, formulas]) => {
   const typeset = document.querySelectorAll(".arithmatex mjx-container").length;
   return svgs.length >= diagrams && typeset >= formulas && performance.now();
 }"""
-
-
-class Counting(SimpleHTTPRequestHandler):
-    sent = 0
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def copyfile(self, source, outputfile) -> None:
-        data = source.read()
-        type(self).sent += len(data)
-        outputfile.write(data)
-
-
-def serve(site: Path):
-    handler = functools.partial(Counting, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def build(site: Path) -> None:
