@@ -4,7 +4,8 @@ transcript, and BLEU of a translation, each written from its definition.
 * **Perplexity** ``exp(mean_t -log p(x_t | x_<t))``: the exponential of the mean per-token
   negative log-likelihood (nats); a model that is uniform over ``V`` tokens has perplexity ``V``.
 * **WER** ``(S + D + I) / N``: the fewest word substitutions, deletions and insertions that turn
-  the hypothesis into the reference (a Levenshtein distance over words), per reference word.
+  the reference into the hypothesis (a Levenshtein distance over words: a deletion is a reference
+  word the hypothesis misses, an insertion an extra hypothesis word), per reference word.
   It can exceed 1.
 * **BLEU** (Papineni et al., 2002) ``BP * exp(sum_n w_n log p_n)``: ``p_n`` is the *clipped*
   n-gram precision (an n-gram of the hypothesis counts at most as often as it occurs in the

@@ -107,7 +107,7 @@ def _notebook_line(entry: CacheEntry, href: str, lang: str) -> str:
     command = RUN_COMMAND.format(profile=entry.environment.get("profile", "quick"), file=file)
     link = f'<a class="kb-notebook" href="{html.escape(href)}" download>{html.escape(file)}</a>'
     text = _text(lang)["notebook"].format(link=link, command=f"<code>{html.escape(command)}</code>")
-    return f'<p class="kb-provenance"><small>{text}</small></p>'
+    return f'<p class="kb-download"><small>{text}</small></p>'
 
 
 def render_entry(entry: CacheEntry, *, lang: str = "en", show_code: bool = True, notebook: str | None = None) -> str:

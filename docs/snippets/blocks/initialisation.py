@@ -36,5 +36,7 @@ double, he, xavier, tanh = stds.values()
 assert 0.2 < he[-1] < 5, he[-1]  # He keeps the scale through 50 ReLU layers
 assert double[-1] > 1e5 and xavier[-1] < 1e-5  # twice He explodes, Xavier's 1/n halves the variance per ReLU layer
 assert abs(math.log2(double[-1] / he[-1]) - depth / 2) < 3  # a factor sqrt(2) per layer
-assert 0.05 < tanh[-1] < 1  # tanh with Xavier shrinks slowly, it does not vanish
+# tanh with Xavier shrinks from the first layer on, ever more slowly; it does not vanish
+assert 0.05 < tanh[-1] < tanh[depth // 2] < tanh[1] < 0.9
+assert tanh[1] - tanh[depth // 2] > tanh[depth // 2] - tanh[-1]
 assert_readable(fig)

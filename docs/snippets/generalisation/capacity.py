@@ -61,6 +61,9 @@ legend = right.legend(loc="upper center")
 # %% tags=["hide-input"]
 assert (np.diff(train_err) <= 1e-12).all()  # more capacity, lower training error
 assert train_err[12] < 0.02 < val_err[12] and val_err[12] > 5 * min(val_err)  # overfitting: fits the noise
-assert val_err[0] > 0.3 and val_err[1] > 2 * min(val_err)  # underfitting: too simple
+# underfitting up to d = 2 (an x^2 term cannot help the odd sin(pi x))
+assert val_err[0] > 0.3 and min(val_err[1:3]) > 2 * min(val_err)
+# overfitting from d = 7; by orders of magnitude from d = 10
+assert val_err[7] > 4 * min(val_err) and min(val_err[10:]) > 100 * min(val_err)
 assert 3 <= best_val <= 8 and 3 <= best_cv <= 8 and min(val_err) < 0.1
 assert_readable(fig)

@@ -88,7 +88,7 @@ right.plot(grid, kl_divergence(bern(grid), a), label="$\\mathrm{KL}(b \\,\\|\\, 
 right.plot(grid, js_divergence(a, bern(grid)), label="$\\mathrm{JS}(a, b)$")
 right.set(xlabel="$q$", ylabel="$D$ (nats)", ylim=(0, 2.5))
 right.set_title("$a = \\mathrm{Bern}(0.2)$, $b = \\mathrm{Bern}(q)$", fontsize="small")
-fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=3)
+legend = fig.legend(*right.get_legend_handles_labels(), loc="outside lower center", ncols=3)
 
 # %% tags=["hide-input"]
 from torch.distributions import Categorical
