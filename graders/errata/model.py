@@ -24,7 +24,7 @@ from ..result import Text
 
 # fmt: off
 __all__ = [
-    "ErrataError", "Check", "Erratum", "Document", "Errata",
+    "ErrataError", "Check", "Erratum", "Document", "Errata", "Place",
     "CATEGORIES", "SEVERITIES", "STATUSES", "KINDS", "TEST_ONLY_KINDS", "ERRATA_FILE",
     "load", "load_file", "from_dict", "normalise",
 ]
@@ -49,10 +49,10 @@ SEVERITIES: dict[str, tuple[Text, Text]] = {
 # fmt: on
 # status is derived from severity: does the entry give a correction ("error") or not ("unverifiable")?
 STATUSES = ("error", "unverifiable")
-# sympy / question / reference / listing / diagram run inside graders (no torch);
+# sympy / question / reference / listing / diagram / reasoning run inside graders (no torch);
 # numpy / torch / article are registered by tests/errata (graders never imports torch;
 # ``article`` checks read the article files, which are not package data).
-KINDS = ("sympy", "question", "reference", "listing", "diagram", "numpy", "torch", "article")
+KINDS = ("sympy", "question", "reference", "listing", "diagram", "numpy", "torch", "article", "reasoning")
 TEST_ONLY_KINDS = ("numpy", "torch", "article")
 
 _ID = re.compile(r"^e00[0-4]-[a-z0-9]+(-[a-z0-9]+)*$")
@@ -99,6 +99,16 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Place:
+    """One more place where the same error recurs: an exact quote (compared like ``claim``),
+    which occurrence when the quote is repeated, and its section when it differs from the entry's."""
+
+    claim: str
+    occurrence: int | None = None
+    section: str = ""
+
+
+@dataclass(frozen=True)
 class Erratum:
     id: str
     document: str
@@ -112,6 +122,7 @@ class Erratum:
     correction: Text = Text()  # noqa: RUF009 - frozen, so one shared default is safe
     occurrence: int | None = None  # which occurrence of a repeated quote (1-based)
     excerpt: str = ""  # verbatim code or diagram the check analyses (also quoted from the article)
+    places: tuple[Place, ...] = ()  # further places of the same error (the claim is the first)
 
     @property
     def status(self) -> str:
@@ -122,7 +133,7 @@ class Erratum:
         """Plain JSON-able mapping (what ``kb-grade errata --json`` prints for one entry)."""
         page, _, anchor = self.chapter.partition("#")
         # fmt: off
-        return {
+        out = {
             "id": self.id, "document": self.document, "section": self.section, "claim": self.claim,
             "occurrence": self.occurrence, "severity": self.severity, "status": self.status,
             "category": self.category,
@@ -130,8 +141,13 @@ class Erratum:
             "explanation": {"zh": self.explanation.zh, "en": self.explanation.en},
             "chapter": {"page": page, "anchor": anchor or None},
             "check": {"kind": self.check.kind, "name": self.check.name},
+            "places": [{"claim": p.claim, "occurrence": p.occurrence, "section": p.section or self.section}
+                       for p in self.places],
         }
         # fmt: on
+        if self.check.kind == "reasoning":  # the argument is the check: the page prints it
+            out["check"]["reasoning"] = {k: self.check.args.get(k) for k in ("premises", "argument")}
+        return out
 
 
 @dataclass(frozen=True)
@@ -185,7 +201,7 @@ def _str(d: dict, key: str, eid: str) -> str:
 
 # fmt: off
 _ENTRY_KEYS = {"id", "document", "section", "claim", "occurrence", "correction", "explanation", "category",
-               "severity", "chapter", "check", "excerpt"}
+               "severity", "chapter", "check", "excerpt", "places"}
 # fmt: on
 _CHECK_KEYS = {"kind", "name", "args", "claim", "correction"}
 
@@ -258,6 +274,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     excerpt = d.get("excerpt", "")
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
+    places = _places(d.get("places"), eid)
     return Erratum(
         id=eid,
         document=document,
@@ -271,7 +288,35 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         correction=correction,
         occurrence=occurrence,
         excerpt=excerpt,
+        places=places,
     )
+
+
+_PLACE_KEYS = {"claim", "occurrence", "section"}
+
+
+def _places(raw: Any, eid: str) -> tuple[Place, ...]:
+    """``places``: a non-empty list of {claim, occurrence?, section?} (each quote exact, like ``claim``)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise ErrataError("must be a non-empty list of {claim, occurrence, section}", entry=eid, field="places")
+    out = []
+    for i, p in enumerate(raw):
+        where = f"places[{i}]"
+        if not isinstance(p, dict) or set(p) - _PLACE_KEYS:
+            raise ErrataError(f"must be a mapping with keys among {sorted(_PLACE_KEYS)}", entry=eid, field=where)
+        claim = _str(p, "claim", eid) if isinstance(p.get("claim"), str) and p["claim"].strip() else None
+        if claim is None:
+            raise ErrataError("missing or empty claim", entry=eid, field=f"{where}.claim")
+        occurrence = p.get("occurrence")
+        if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
+            raise ErrataError("must be a positive integer", entry=eid, field=f"{where}.occurrence")
+        section = p.get("section", "")
+        if not isinstance(section, str):
+            raise ErrataError("must be a string", entry=eid, field=f"{where}.section")
+        out.append(Place(claim=claim, occurrence=occurrence, section=section))
+    return tuple(out)
 
 
 def from_dict(data: Any, path: str = "<memory>") -> Errata:

@@ -38,6 +38,12 @@ _TEXT = {
         "correction": "Correction",
         "why": "Why",
         "taught": "Taught correctly in",
+        "places": "The same error also in",
+        "occurrence": "occurrence {n}",
+        "reasoning": "reasoning check: nothing is computed; the argument below is the check",
+        "premises": "Premises",
+        "argument": "Argument",
+        "quotes": "quoted from the article, verified by the tests",
         "confirmed": "confirmed during this build",
         "needs-tests": "run by the test suite (PyTorch/NumPy)",
         "count": "errata",
@@ -66,6 +72,12 @@ _TEXT = {
         "correction": "更正",
         "why": "原因",
         "taught": "正确讲解见",
+        "places": "同一错误还出现在",
+        "occurrence": "第 {n} 处",
+        "reasoning": "推理检查：不做计算，下面的论证就是检查本身",
+        "premises": "前提",
+        "argument": "论证",
+        "quotes": "引自原文，由测试核对",
         "confirmed": "本次构建已验证",
         "needs-tests": "由测试套件运行（PyTorch/NumPy）",
         "count": "条勘误",
@@ -139,11 +151,40 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         "",
         f"**{t['why']}:** {entry['explanation'][lang]}",
         "",
+        *_places(entry, t),
+        *_reasoning(check, t, lang),
         f"{t['taught']}: [{_link_text(entry, docs)}]({target})",
         "",
         "</div>",
     ]
     return "\n".join(lines)
+
+
+def _places(entry: dict, t: dict) -> list[str]:
+    """Every further place of the same error, as a list under the entry."""
+    if not entry.get("places"):
+        return []
+    lines = [f"{t['places']}:", ""]
+    for p in entry["places"]:
+        n = f" ({t['occurrence'].format(n=p['occurrence'])})" if p.get("occurrence") else ""
+        lines.append(f"- {html.escape(p['section'])}{n}: “{html.escape(p['claim'])}”")
+    return [*lines, ""]
+
+
+def _reasoning(check: dict, t: dict, lang: str) -> list[str]:
+    """A reasoning check is printed in full (small print), labelled as one."""
+    if "reasoning" not in check:
+        return []
+    r = check["reasoning"]
+    premises = "; ".join(
+        html.escape(p[lang]) + (f" (“{html.escape(p['quote'])}”, {t['quotes']})" if p.get("quote") else "")
+        for p in r["premises"]
+    )
+    return [
+        f'<small class="kb-reasoning">{t["reasoning"]}. {t["premises"]}: {premises}. '
+        f"{t['argument']}: {html.escape(r['argument'][lang])}</small>",
+        "",
+    ]
 
 
 def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -> str:

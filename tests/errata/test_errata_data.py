@@ -288,3 +288,80 @@ def test_bad_yaml_is_an_errata_error(tmp_path: Path) -> None:
     bad.write_text("schema: 1\nerrata: [\n", encoding="utf-8")
     with pytest.raises(ErrataError, match="not valid YAML"):
         errata_api.load_file(bad)
+
+
+# --------------------------------------- places and reasoning checks (issue 17, items 2 and 5)
+
+PLACES = [(e.id, i) for e in ENTRIES for i in range(len(e.places))]
+
+
+@pytest.mark.parametrize(("eid", "i"), PLACES, ids=[f"{eid}-{i}" for eid, i in PLACES])
+def test_every_place_is_an_exact_quote(eid: str, i: int) -> None:
+    e, place = by_id(eid), by_id(eid).places[i]
+    text = normalise(article_text(e.document))
+    n = text.count(normalise(place.claim))
+    assert n >= 1, f"{eid}: place {i} is not in {e.document}: {place.claim!r}"
+    if place.occurrence is None:
+        assert n == 1, f"{eid}: place {i} occurs {n} times; say which with `occurrence`"
+    else:
+        assert n > 1 and place.occurrence <= n, f"{eid}: place {i}: occurrence {place.occurrence} of {n}"
+
+
+def test_places_are_distinct_from_the_claim() -> None:
+    for e in ENTRIES:
+        spots = [(normalise(e.claim), e.occurrence or 1)] + [(normalise(p.claim), p.occurrence or 1) for p in e.places]
+        assert len(spots) == len(set(spots)), f"{e.id}: a place repeats the claim or another place"
+
+
+REASONING = [e.id for e in ENTRIES if e.check.kind == "reasoning"]
+
+
+@pytest.mark.parametrize("eid", REASONING)
+def test_reasoning_premises_that_quote_an_article_are_exact(eid: str) -> None:
+    from graders.errata.checks import premise_quotes
+
+    e = by_id(eid)
+    for document, quote in premise_quotes(e.check.args, e.document):
+        assert normalise(quote) in normalise(article_text(document)), f"{eid}: premise not in {document}: {quote!r}"
+
+
+@pytest.mark.parametrize("eid", REASONING)
+def test_reasoning_checks_conclude_the_correction(eid: str) -> None:
+    check = by_id(eid).check
+    assert normalise(check.args["conclusion"]) == normalise(check.correction)
+    assert len(check.args["premises"]) >= 2, f"{eid}: name the premises the argument rests on"
+
+
+MALFORMED_PLACES = [
+    ("places not a list", "one place", "places"),
+    ("empty places", [], "places"),
+    ("place without claim", [{"occurrence": 2}], "places[0].claim"),
+    ("place with unknown key", [{"claim": "x", "line": 3}], "places[0]"),
+    ("place occurrence zero", [{"claim": "x", "occurrence": 0}], "places[0].occurrence"),
+]
+
+
+@pytest.mark.parametrize(("what", "places", "field"), MALFORMED_PLACES, ids=[m[0] for m in MALFORMED_PLACES])
+def test_malformed_places_name_the_field(what: str, places, field: str) -> None:
+    entry = _raw_entry("e000-mse-example")
+    entry["places"] = places
+    with pytest.raises(ErrataError) as info:
+        from_dict({**_raw(), "errata": [entry]})
+    assert info.value.field == field and info.value.entry == "e000-mse-example"
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({"premises": [], "argument": {"zh": "甲", "en": "a"}, "conclusion": "c"}, "check.args.premises"),
+        (
+            {"premises": [{"en": "only English"}], "argument": {"zh": "甲", "en": "a"}, "conclusion": "c"},
+            "check.args.premises[0]",
+        ),
+        ({"premises": [{"zh": "甲", "en": "a"}], "argument": {"en": "a"}, "conclusion": "c"}, "check.args.argument"),
+    ],
+)
+def test_malformed_reasoning_is_an_error(args: dict, field: str) -> None:
+    with pytest.raises(ErrataError) as info:
+        resolve("reasoning", "argument")("c", **args)
+    assert info.value.field == field

@@ -95,3 +95,33 @@ def test_entries_are_grouped_by_severity_most_serious_first(data: dict, lang: st
             f"{label.get(lang)}</span> | {meaning.get(lang)} | {data['counts']['by_severity'].get(severity, 0)} |"
             in text
         )
+
+
+# second reading (issue 17): places of a recurring error, and reasoning checks printed in full
+
+
+@pytest.mark.parametrize(("lang", "label"), [("en", "The same error also in"), ("zh", "同一错误还出现在")])
+def test_every_place_is_listed_under_its_entry(data: dict, lang: str, label: str) -> None:
+    text = render_errata(data, lang)
+    with_places = [e for e in data["errata"] if e["places"]]
+    assert with_places
+    for entry in with_places:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        assert label in block
+        assert all(f"“{p['claim']}”" in block.replace("&quot;", '"').replace("&#x27;", "'") for p in entry["places"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "reasoning check: nothing is computed"), ("zh", "推理检查：不做计算")]
+)
+def test_reasoning_checks_are_printed_and_labelled(data: dict, lang: str, label: str) -> None:
+    text = render_errata(data, lang)
+    reasoning = [e for e in data["errata"] if e["check"]["kind"] == "reasoning"]
+    assert reasoning
+    for entry in reasoning:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        assert label in block and 'class="kb-reasoning"' in block
+        assert entry["check"]["reasoning"]["argument"][lang][:20] in block.replace("&quot;", '"').replace("&#x27;", "'")
+    others = [e for e in data["errata"] if e["check"]["kind"] != "reasoning"]
+    block = text.split(f'id="{others[0]["id"]}"', 1)[1].split("</div>", 1)[0]
+    assert "kb-reasoning" not in block
