@@ -324,7 +324,7 @@ def selection_bias(value: str, *, settings: int = 20, n_test: int = 100, repeats
         reported = test[np.arange(repeats), val.argmax(axis=1)]
     else:
         raise ValueError(value)
-    return abs(reported.mean() - 0.5) < 0.01
+    return bool(abs(reported.mean() - 0.5) < 0.01)
 
 
 @register("torch", registry=EXTRA)
@@ -368,7 +368,7 @@ def pixel_scaling(value: str) -> bool:
         "standardised": abs(scaled.mean()) < 0.05 and abs(scaled.std() - 1) < 0.05,
         "same-shape": np.array_equal(before, after) and scaled.min() == 0 and scaled.max() == 1,
     }
-    return facts[value]
+    return bool(facts[value])
 
 
 @register("torch", registry=EXTRA)
@@ -474,7 +474,7 @@ def cross_validation_effect(value: str) -> bool:
         "prevents-overfitting": held_after > held_before,
         "estimates-generalisation": abs(cv_acc - held_after) < 0.1 < train_acc - held_after,
     }
-    return facts[value]
+    return bool(facts[value])
 
 
 # article checks of the second reading
@@ -509,9 +509,10 @@ def section_mentions(value: bool, *, document: str, heading: str, pattern: str) 
 
 
 @register("article", registry=EXTRA)
-def signature_at_end(value: bool, *, document: str, signature: str, part: int = 0, tail: int = 20) -> bool:
-    """Is ``signature`` among the last ``tail`` non-empty lines of article ``part`` (0 = the first)?"""
-    lines = [line for line in article_text(document).split(ARTICLE_MARKER)[part].splitlines() if line.strip()]
-    at_end = any(signature in line for line in lines[-tail:])
+def signature_at_end(value: bool, *, document: str, signature: str, until: str, tail: int = 20) -> bool:
+    """Is ``signature`` among the last ``tail`` non-empty lines of the first article, which ends
+    before the line containing ``until`` (the chatbot's reply that follows it)?"""
+    lines = [line for line in article_text(document).split(ARTICLE_MARKER)[0].splitlines() if line.strip()]
+    lines = lines[: next(i for i, line in enumerate(lines) if until in line)]
     assert any(signature in line for line in lines), "the signature is somewhere in the article"
-    return bool(value) == at_end
+    return bool(value) == any(signature in line for line in lines[-tail:])
