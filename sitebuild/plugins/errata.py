@@ -160,6 +160,18 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+_MARKDOWN = re.compile(r"([\\`*_\[\]#<>|])")
+
+
+def _literal(text: str) -> str:
+    r"""A quote shown verbatim: HTML-escaped, and Markdown syntax in it (``**``, ``[..](..)``) escaped.
+
+    >>> print(_literal("**博客** [a](b) <x>"))
+    \*\*博客\*\* \[a\](b) &lt;x&gt;
+    """
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _places(entry: dict, t: dict) -> list[str]:
     """Every further place of the same error, as a list under the entry."""
     if not entry.get("places"):
@@ -167,7 +179,7 @@ def _places(entry: dict, t: dict) -> list[str]:
     lines = [f"{t['places']}:", ""]
     for p in entry["places"]:
         n = f" ({t['occurrence'].format(n=p['occurrence'])})" if p.get("occurrence") else ""
-        lines.append(f"- {html.escape(p['section'])}{n}: “{html.escape(p['claim'])}”")
+        lines.append(f"- {html.escape(p['section'])}{n}: “{_literal(p['claim'])}”")
     return [*lines, ""]
 
 
@@ -177,7 +189,7 @@ def _reasoning(check: dict, t: dict, lang: str) -> list[str]:
         return []
     r = check["reasoning"]
     premises = "; ".join(
-        html.escape(p[lang]) + (f" (“{html.escape(p['quote'])}”, {t['quotes']})" if p.get("quote") else "")
+        html.escape(p[lang]) + (f" (“{_literal(p['quote'])}”, {t['quotes']})" if p.get("quote") else "")
         for p in r["premises"]
     )
     return [

@@ -100,6 +100,13 @@ def test_entries_are_grouped_by_severity_most_serious_first(data: dict, lang: st
 # second reading (issue 17): places of a recurring error, and reasoning checks printed in full
 
 
+def _shown(block: str) -> str:
+    """What the reader sees of a rendered block: Markdown escapes and HTML entities undone."""
+    import html
+
+    return html.unescape(re.sub(r"\\(.)", r"\1", block))
+
+
 @pytest.mark.parametrize(("lang", "label"), [("en", "The same error also in"), ("zh", "同一错误还出现在")])
 def test_every_place_is_listed_under_its_entry(data: dict, lang: str, label: str) -> None:
     text = render_errata(data, lang)
@@ -108,7 +115,8 @@ def test_every_place_is_listed_under_its_entry(data: dict, lang: str, label: str
     for entry in with_places:
         block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
         assert label in block
-        assert all(f"“{p['claim']}”" in block.replace("&quot;", '"').replace("&#x27;", "'") for p in entry["places"])
+        assert all(f"“{p['claim']}”" in _shown(block) for p in entry["places"])
+        assert "**" not in block.split(label, 1)[1], "Markdown in a quoted place is escaped, not rendered"
 
 
 @pytest.mark.parametrize(
@@ -121,7 +129,9 @@ def test_reasoning_checks_are_printed_and_labelled(data: dict, lang: str, label:
     for entry in reasoning:
         block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
         assert label in block and 'class="kb-reasoning"' in block
-        assert entry["check"]["reasoning"]["argument"][lang][:20] in block.replace("&quot;", '"').replace("&#x27;", "'")
+        assert entry["check"]["reasoning"]["argument"][lang] in _shown(block)
+        for premise in entry["check"]["reasoning"]["premises"]:
+            assert premise[lang] in _shown(block) and premise.get("quote", "") in _shown(block)
     others = [e for e in data["errata"] if e["check"]["kind"] != "reasoning"]
     block = text.split(f'id="{others[0]["id"]}"', 1)[1].split("</div>", 1)[0]
     assert "kb-reasoning" not in block
