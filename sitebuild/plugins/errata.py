@@ -39,7 +39,10 @@ _TEXT = {
         "why": "Why",
         "taught": "Taught correctly in",
         "places": "The same error also in",
-        "occurrence": "occurrence {n}",
+        "occurrence": " (occurrence {n})",
+        "colon": ": ",
+        "sep": "; ",
+        "quoted": " (“{quote}”, {label})",
         "reasoning": "reasoning check: nothing is computed; the argument below is the check",
         "premises": "Premises",
         "argument": "Argument",
@@ -73,7 +76,10 @@ _TEXT = {
         "why": "原因",
         "taught": "正确讲解见",
         "places": "同一错误还出现在",
-        "occurrence": "第 {n} 处",
+        "occurrence": "（第 {n} 处）",
+        "colon": "：",
+        "sep": "；",
+        "quoted": "（“{quote}”，{label}）",
         "reasoning": "推理检查：不做计算，下面的论证就是检查本身",
         "premises": "前提",
         "argument": "论证",
@@ -176,10 +182,11 @@ def _places(entry: dict, t: dict) -> list[str]:
     """Every further place of the same error, as a list under the entry."""
     if not entry.get("places"):
         return []
-    lines = [f"{t['places']}:", ""]
+    lines = [f"{t['places']}{t['colon'].rstrip()}", ""]
     for p in entry["places"]:
-        n = f" ({t['occurrence'].format(n=p['occurrence'])})" if p.get("occurrence") else ""
-        lines.append(f"- {html.escape(p['section'])}{n}: “{_literal(p['claim'])}”")
+        n = t["occurrence"].format(n=p["occurrence"]) if p.get("occurrence") else ""
+        section = re.sub(r"^(\d+)\.", r"\1\\.", html.escape(p["section"]))  # "4. …" is not a list number
+        lines.append(f"- {section}{n}{t['colon']}“{_literal(p['claim'])}”")
     return [*lines, ""]
 
 
@@ -188,13 +195,14 @@ def _reasoning(check: dict, t: dict, lang: str) -> list[str]:
     if "reasoning" not in check:
         return []
     r = check["reasoning"]
-    premises = "; ".join(
-        html.escape(p[lang]) + (f" (“{_literal(p['quote'])}”, {t['quotes']})" if p.get("quote") else "")
+    premises = t["sep"].join(
+        html.escape(p[lang].rstrip("。. "))
+        + (t["quoted"].format(quote=_literal(p["quote"]), label=t["quotes"]) if p.get("quote") else "")
         for p in r["premises"]
     )
     return [
-        f'<small class="kb-reasoning">{t["reasoning"]}. {t["premises"]}: {premises}. '
-        f"{t['argument']}: {html.escape(r['argument'][lang])}</small>",
+        f'<small class="kb-reasoning">{t["reasoning"]}{t["stop"]} {t["premises"]}{t["colon"]}{premises}{t["stop"]} '
+        f"{t['argument']}{t['colon']}{html.escape(r['argument'][lang])}</small>",
         "",
     ]
 
