@@ -131,7 +131,7 @@ def test_reasoning_checks_are_printed_and_labelled(data: dict, lang: str, label:
         assert label in block and 'class="kb-reasoning"' in block
         assert entry["check"]["reasoning"]["argument"][lang] in _shown(block)
         for premise in entry["check"]["reasoning"]["premises"]:
-            assert premise[lang] in _shown(block) and premise.get("quote", "") in _shown(block)
+            assert premise[lang].rstrip("。. ") in _shown(block) and premise.get("quote", "") in _shown(block)
     others = [e for e in data["errata"] if e["check"]["kind"] != "reasoning"]
     block = text.split(f'id="{others[0]["id"]}"', 1)[1].split("</div>", 1)[0]
     assert "kb-reasoning" not in block
