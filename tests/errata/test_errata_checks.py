@@ -31,6 +31,7 @@ from tests.errata.registry import EXTRA, _bilingual, headings
         "graders.errata.references",
         "graders.errata.listings",
         "graders.errata.diagrams",
+        "graders.errata.reasoning",
     ],
 )
 def test_doctests(module: str) -> None:
