@@ -21,6 +21,7 @@ import yaml
 
 from ..errors import GraderError
 from ..result import Text
+from .places import Place, parse_places
 
 # fmt: off
 __all__ = [
@@ -96,16 +97,6 @@ class Check:
     claim: Any
     correction: Any
     args: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Place:
-    """One more place where the same error recurs: an exact quote (compared like ``claim``),
-    which occurrence when the quote is repeated, and its section when it differs from the entry's."""
-
-    claim: str
-    occurrence: int | None = None
-    section: str = ""
 
 
 @dataclass(frozen=True)
@@ -274,7 +265,7 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
     excerpt = d.get("excerpt", "")
     if not isinstance(excerpt, str):
         raise ErrataError("must be a string", entry=eid, field="excerpt")
-    places = _places(d.get("places"), eid)
+    places = parse_places(d.get("places"), eid, ErrataError)
     return Erratum(
         id=eid,
         document=document,
@@ -290,33 +281,6 @@ def entry_from_dict(d: Any, documents: dict[str, Document], index: int = 0) -> E
         excerpt=excerpt,
         places=places,
     )
-
-
-_PLACE_KEYS = {"claim", "occurrence", "section"}
-
-
-def _places(raw: Any, eid: str) -> tuple[Place, ...]:
-    """``places``: a non-empty list of {claim, occurrence?, section?} (each quote exact, like ``claim``)."""
-    if raw is None:
-        return ()
-    if not isinstance(raw, list) or not raw:
-        raise ErrataError("must be a non-empty list of {claim, occurrence, section}", entry=eid, field="places")
-    out = []
-    for i, p in enumerate(raw):
-        where = f"places[{i}]"
-        if not isinstance(p, dict) or set(p) - _PLACE_KEYS:
-            raise ErrataError(f"must be a mapping with keys among {sorted(_PLACE_KEYS)}", entry=eid, field=where)
-        claim = _str(p, "claim", eid) if isinstance(p.get("claim"), str) and p["claim"].strip() else None
-        if claim is None:
-            raise ErrataError("missing or empty claim", entry=eid, field=f"{where}.claim")
-        occurrence = p.get("occurrence")
-        if occurrence is not None and (not isinstance(occurrence, int) or occurrence < 1):
-            raise ErrataError("must be a positive integer", entry=eid, field=f"{where}.occurrence")
-        section = p.get("section", "")
-        if not isinstance(section, str):
-            raise ErrataError("must be a string", entry=eid, field=f"{where}.section")
-        out.append(Place(claim=claim, occurrence=occurrence, section=section))
-    return tuple(out)
 
 
 def from_dict(data: Any, path: str = "<memory>") -> Errata:
