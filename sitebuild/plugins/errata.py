@@ -41,7 +41,7 @@ _TEXT = {
         "taught": "Taught correctly in",
         "occurrence": " (occurrence {n})",
         "sep": "; ",
-        "stop": ".",
+        "stop": ". ",
         "quoted": "{text} ({label})",  # the English page gives the premise in English, not the Chinese quote
         "reasoning": "reasoning check: nothing is computed; the argument below is the check",
         "premises": "Premises",
@@ -230,7 +230,7 @@ def _reasoning(check: dict, t: dict, lang: str) -> list[str]:
 
     premises = t["sep"].join(premise(p) for p in r["premises"])
     return [
-        f'<small class="kb-reasoning">{t["reasoning"]}{t["stop"]} {t["premises"]}{t["colon"]}{premises}{t["stop"]} '
+        f'<small class="kb-reasoning">{t["reasoning"]}{t["stop"]}{t["premises"]}{t["colon"]}{premises}{t["stop"]}'
         f"{t['argument']}{t['colon']}{html.escape(r['argument'][lang])}</small>",
         "",
     ]
