@@ -193,8 +193,8 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         "</small>",
         "",
         f"> {t['claim']}{colon}{_quote(entry, lang)}",
-        *(
-            f"> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}"
+        *(  # one paragraph each: joined lines would put a space between Chinese sentences
+            f">\n> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}"
             f"{t['occurrence'].format(n=p['occurrence']) if p.get('occurrence') else ''}{colon}{_quote(p, lang)}"
             for p in entry.get("also", [])
         ),
