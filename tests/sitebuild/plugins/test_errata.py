@@ -159,14 +159,18 @@ def _shown(block: str) -> str:
     return html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", block)))
 
 
-@pytest.mark.parametrize(("lang", "label"), [("en", "The same error also in"), ("zh", "同一错误又见于")])
-def test_every_recurrence_is_listed_under_its_entry(data: dict, lang: str, label: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "label", "nth"),
+    [("en", "The same error also in", " (occurrence {n})"), ("zh", "同一错误又见于", "（第 {n} 处）")],
+)
+def test_every_recurrence_is_listed_under_its_entry(data: dict, lang: str, label: str, nth: str) -> None:
     text = render_errata(data, lang)
     recurring = [e for e in data["errata"] if e["also"]]
-    assert recurring
+    assert recurring and any(p["occurrence"] for e in recurring for p in e["also"])
     for entry in recurring:
         block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
         assert block.count(f"> {label}") == len(entry["also"])
+        assert all(nth.format(n=p["occurrence"]) in block for p in entry["also"] if p["occurrence"])
         assert all(f"“{p['claim']}”" in _shown(block) for p in entry["also"])
         assert "**" not in block.split(label, 1)[1].split("\n\n", 1)[0], "Markdown in a quote is escaped"
 
