@@ -34,7 +34,6 @@ from tests.errata.registry import EXTRA, _bilingual, headings
         "graders.errata.listings",
         "graders.errata.diagrams",
         "graders.errata.reasoning",
-        "graders.errata.places",
     ],
 )
 def test_doctests(module: str) -> None:
