@@ -3,7 +3,8 @@
 Kinds that run inside the grader (no torch): ``sympy`` and ``question``
 (:mod:`~graders.errata.maths`), ``reference`` (:mod:`~graders.errata.references`, against the
 curated ``bibliography.yaml``), ``listing`` (:mod:`~graders.errata.listings`) and ``diagram``
-(:mod:`~graders.errata.diagrams`). ``numpy``, ``torch`` and ``article`` functions live in
+(:mod:`~graders.errata.diagrams`), ``reasoning`` (:mod:`~graders.errata.reasoning`, an explicit
+argument where nothing can be computed). ``numpy``, ``torch`` and ``article`` functions live in
 ``tests/errata`` and are passed in as ``extra``.
 
 >>> run(Check("sympy", "printed_values", ["0.118", "0.5", "0.881"], ["0.119", "0.5", "0.881"],
@@ -27,6 +28,7 @@ from .listings import (
 )
 from .maths import chain_rule, gd_iterates, grade, is_linear, printed_matches, printed_values, squared_error_loss
 from .model import Check
+from .reasoning import argument, premise_quotes
 from .references import BIBLIOGRAPHY_FILE, _authors_match, bibliography, field, match, years
 from .registry import REGISTRY, CheckOutcome, register, resolve, run
 
@@ -62,4 +64,6 @@ __all__ = [
     "graph_properties",
     "graph_center",
     "_authors_match",
+    "argument",
+    "premise_quotes",
 ]

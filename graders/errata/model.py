@@ -81,7 +81,7 @@ class Erratum:
         """Plain JSON-able mapping (what ``kb-grade errata --json`` prints for one entry)."""
         page, _, anchor = self.chapter.partition("#")
         # fmt: off
-        return {
+        out = {
             "id": self.id, "document": self.document, "section": self.section, "section_en": self.section_en,
             "claim": self.claim,
             "occurrence": self.occurrence, "severity": self.severity, "status": self.status,
@@ -92,13 +92,16 @@ class Erratum:
             "quote_en": self.quote_en,
             "also": [
                 {"document": p.document, "section": p.section, "section_en": p.section_en, "claim": p.claim,
-                 "quote_en": p.quote_en}
+                 "occurrence": p.occurrence, "quote_en": p.quote_en}
                 for p in self.also
             ],
             "check": {"kind": self.check.kind, "name": self.check.name,
                       "note": {"zh": self.check.note.zh, "en": self.check.note.en}},
         }
         # fmt: on
+        if self.check.kind == "reasoning":  # the argument is the check: the page prints it
+            out["check"]["reasoning"] = {k: self.check.args.get(k) for k in ("premises", "argument")}
+        return out
 
 
 @dataclass(frozen=True)

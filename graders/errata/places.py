@@ -24,6 +24,7 @@ class Place:
     section: str
     claim: str
     quote_en: str = ""  # English translation of the quote, shown beside it on the English page
+    occurrence: int | None = None  # which occurrence of a repeated quote (1-based), like the entry's
     section_en: str = ""  # ``section`` with English heading names (from ``sections_en``)
 
 
@@ -35,16 +36,20 @@ def places(raw: Any, eid: str, document: str, documents: dict) -> tuple[Place, .
     out = []
     for i, p in enumerate(raw):
         where = f"also[{i}]"
-        if not isinstance(p, dict) or set(p) - {"document", "section", "claim", "quote_en"}:
+        if not isinstance(p, dict) or set(p) - {"document", "section", "claim", "quote_en", "occurrence"}:
             raise ErrataError(
-                "must be a mapping with section, claim, quote_en and optionally document", entry=eid, field=where
+                "must be a mapping with section, claim, quote_en and optionally document, occurrence",
+                entry=eid,
+                field=where,
             )
         doc = p.get("document", document)
         if doc not in documents:
             raise ErrataError(f"unknown document {doc!r}", entry=eid, field=f"{where}.document")
-        out.append(
-            Place(document=doc, section=_req(p, "section", eid), claim=_req(p, "claim", eid), quote_en=quote_en(p, eid))
-        )
+        occurrence = p.get("occurrence")
+        if occurrence is not None and (type(occurrence) is not int or occurrence < 1):
+            raise ErrataError("must be a positive integer", entry=eid, field=f"{where}.occurrence")
+        claim, section = _req(p, "claim", eid, where), _req(p, "section", eid, where)
+        out.append(Place(doc, section, claim, quote_en=quote_en(p, eid), occurrence=occurrence))
     return tuple(out)
 
 
@@ -71,10 +76,10 @@ def translated(e: Any, names: dict[str, str]) -> Any:
     return replace(e, section_en=section_in_english(e.section, names, e.id), also=also)
 
 
-def _req(d: dict, key: str, eid: str) -> str:
+def _req(d: dict, key: str, eid: str, where: str) -> str:
     v = d.get(key)
     if not isinstance(v, str) or not v.strip():
-        raise ErrataError("missing or empty (a non-empty string is required)", entry=eid, field=key)
+        raise ErrataError("missing or empty (a non-empty string is required)", entry=eid, field=f"{where}.{key}")
     return v
 
 

@@ -23,7 +23,9 @@ from .model import Check, Erratum
 __all__ = ["REGISTRY", "CheckFn", "CheckOutcome", "register", "resolve", "run"]
 
 CheckFn = Callable[..., bool]
-REGISTRY: dict[str, dict[str, CheckFn]] = {k: {} for k in ("sympy", "question", "reference", "listing", "diagram")}
+REGISTRY: dict[str, dict[str, CheckFn]] = {
+    k: {} for k in ("sympy", "question", "reference", "listing", "diagram", "reasoning")
+}
 
 
 def register(kind: str, name: str | None = None, registry: dict | None = None):

@@ -34,7 +34,7 @@ SEVERITIES: dict[str, tuple[Text, Text]] = {
 # status is derived from severity: does the entry give a correction ("error") or not ("unverifiable")?
 STATUSES = ("error", "unverifiable")
 # The one table of check kinds: kind -> the method a reader is told (zh, en). sympy / question /
-# reference / listing / diagram run inside graders (no torch); numpy / torch / article are
+# reference / listing / diagram / reasoning run inside graders (no torch); numpy / torch / article are
 # registered by tests/errata (graders never imports torch; ``article`` checks read the article
 # files, which are not package data).
 # fmt: off
@@ -47,6 +47,7 @@ METHODS: dict[str, Text] = {
     "numpy": Text(zh="计算（NumPy）", en="computation (NumPy)"),
     "torch": Text(zh="计算（PyTorch）", en="computation (PyTorch)"),
     "article": Text(zh="原文文本分析", en="analysis of the article's text"),
+    "reasoning": Text(zh="推理检查（不做计算）", en="reasoning check (nothing is computed)"),
 }
 # fmt: on
 KINDS = tuple(METHODS)

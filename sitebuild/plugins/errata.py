@@ -39,6 +39,14 @@ _TEXT = {
         "correction": "Correction",
         "why": "Why",
         "taught": "Taught correctly in",
+        "occurrence": " (occurrence {n})",
+        "sep": "; ",
+        "stop": ". ",
+        "quoted": "{text} ({label})",  # the English page gives the premise in English, not the Chinese quote
+        "reasoning": "reasoning check: nothing is computed; the argument below is the check",
+        "premises": "Premises",
+        "argument": "Argument",
+        "quotes": "quoted from the article, verified by the tests",
         "confirmed": "confirmed during this build",
         "needs-tests": "run by the test suite (PyTorch/NumPy)",
         "count": "errata",
@@ -70,6 +78,14 @@ _TEXT = {
         "correction": "更正",
         "why": "原因",
         "taught": "正确讲解见",
+        "occurrence": "（第 {n} 处）",
+        "sep": "；",
+        "stop": "。",
+        "quoted": "{text}（“{quote}”，{label}）",
+        "reasoning": "推理检查：不做计算，下面的论证就是检查本身",
+        "premises": "前提",
+        "argument": "论证",
+        "quotes": "引自原文，由测试核对",
         "confirmed": "本次构建已验证",
         "needs-tests": "由测试套件运行（PyTorch/NumPy）",
         "count": "条勘误",
@@ -120,10 +136,22 @@ def _link_text(entry: dict, docs: dict[str, str]) -> str:
     return " › ".join(p.replace("[", "(").replace("]", ")") for p in parts)
 
 
+_MARKDOWN = re.compile(r"([\\`*_\[\]#<>|])")
+
+
+def _literal(text: str) -> str:
+    r"""A quote shown verbatim: HTML-escaped, and Markdown syntax in it (``**``, ``[..](..)``) escaped.
+
+    >>> print(_literal("**博客** [a](b) <x>"))
+    \*\*博客\*\* \[a\](b) &lt;x&gt;
+    """
+    return _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
+
+
 def _verbatim(text: str) -> str:
     """The article's own words (a quoted claim, a section path), marked so that the zh
     typography checker (:mod:`sitebuild.typography`) leaves their punctuation as quoted."""
-    return f'<span class="kb-verbatim">{html.escape(text)}</span>'
+    return f'<span class="kb-verbatim">{_literal(text)}</span>'
 
 
 def _label(name: str, colon: str) -> str:
@@ -165,8 +193,9 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         "</small>",
         "",
         f"> {t['claim']}{colon}{_quote(entry, lang)}",
-        *(
-            f"> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}{colon}{_quote(p, lang)}"
+        *(  # one paragraph each: joined lines would put a space between Chinese sentences
+            f">\n> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}"
+            f"{t['occurrence'].format(n=p['occurrence']) if p.get('occurrence') else ''}{colon}{_quote(p, lang)}"
             for p in entry.get("also", [])
         ),
         "",
@@ -178,11 +207,33 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         "",
         _label(t["why"], colon) + entry["explanation"][lang],
         "",
+        *_reasoning(check, t, lang),
         f"{t['taught']}{colon}[{_link_text(entry, docs)}]({target})",
         "",
         "</div>",
     ]
     return "\n".join(lines)
+
+
+def _reasoning(check: dict, t: dict, lang: str) -> list[str]:
+    """A reasoning check is printed in full (small print), labelled as one. A premise that quotes
+    an article shows the quote verbatim on the Chinese page; the English page gives it in English."""
+    if "reasoning" not in check:
+        return []
+    r = check["reasoning"]
+
+    def premise(p: dict) -> str:
+        text = html.escape(p[lang].rstrip("。. "))
+        if not p.get("quote"):
+            return text
+        return t["quoted"].format(quote=_verbatim(p["quote"]), text=text, label=t["quotes"])
+
+    premises = t["sep"].join(premise(p) for p in r["premises"])
+    return [
+        f'<small class="kb-reasoning">{t["reasoning"]}{t["stop"]}{t["premises"]}{t["colon"]}{premises}{t["stop"]}'
+        f"{t['argument']}{t['colon']}{html.escape(r['argument'][lang])}</small>",
+        "",
+    ]
 
 
 def render_errata(report: dict, lang: str, docs: dict[str, str] | None = None) -> str:

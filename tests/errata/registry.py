@@ -540,3 +540,253 @@ def standardisation_effect(value: str) -> bool:
     if value == "conditioning":
         return condition(True) < condition(False) / 1000
     return False
+
+
+# ------------------------------------------------------------- second reading (issue 17, item 2)
+
+
+@register("torch", registry=EXTRA)
+def conv_kernel_scope(value: str) -> bool:
+    """Where does one convolution kernel respond: "one-region" or "whole-image"?
+
+    The same 3x3 pattern is drawn twice, far apart; one kernel (matched to the pattern) is
+    slid over the image. If the kernel attended to one region only, one of the two copies
+    would give no response; with weight sharing both give the same peak (translation
+    equivariance), and the parameter count does not depend on the image size.
+    """
+    import torch
+
+    pattern = torch.tensor([[1.0, 0.0, 1.0], [0.0, 1.0, 0.0], [1.0, 0.0, 1.0]])
+    conv = torch.nn.Conv2d(1, 1, 3, bias=False)
+    with torch.no_grad():
+        conv.weight.copy_(pattern.view(1, 1, 3, 3))
+        image = torch.zeros(1, 1, 20, 20)
+        image[0, 0, 2:5, 2:5] = pattern
+        image[0, 0, 14:17, 11:14] = pattern
+        out = conv(image)[0, 0]
+    peaks = (out[2, 2].item(), out[14, 11].item())
+    both = peaks[0] == peaks[1] == float(pattern.sum()) == out.max().item()
+    shared = sum(p.numel() for p in torch.nn.Conv2d(1, 32, 3).parameters()) == 32 * (9 + 1)
+    if value not in ("one-region", "whole-image"):
+        raise ValueError(value)
+    return (value == "whole-image") == (both and shared)
+
+
+@register("torch", registry=EXTRA)
+def pooling_windows_may_overlap(value: bool) -> bool:
+    """May pooling windows overlap (stride smaller than the window)? ``MaxPool2d(3, stride=2)``
+    on a 5x5 map gives 2x2 outputs whose windows share the middle row and column."""
+    import torch
+
+    x = torch.arange(25.0).view(1, 1, 5, 5)
+    out = torch.nn.MaxPool2d(3, stride=2)(x)[0, 0]
+    windows = [[x[0, 0, i : i + 3, j : j + 3].max() for j in (0, 2)] for i in (0, 2)]
+    overlapping = out.shape == (2, 2) and torch.equal(out, torch.tensor(windows))
+    return bool(value) == overlapping
+
+
+@register("numpy", registry=EXTRA)
+def selection_bias(value: str, *, settings: int = 20, n_test: int = 100, repeats: int = 20000) -> bool:
+    """Is the reported test accuracy unbiased when hyper-parameters are chosen on ``value``
+    ("test-set" or "validation-set")? Every setting is at chance (true accuracy 0.5)."""
+    rng = np.random.default_rng(0)
+    test = rng.binomial(n_test, 0.5, size=(repeats, settings)) / n_test
+    if value == "test-set":
+        reported = test.max(axis=1)
+    elif value == "validation-set":
+        val = rng.binomial(n_test, 0.5, size=(repeats, settings)) / n_test
+        reported = test[np.arange(repeats), val.argmax(axis=1)]
+    else:
+        raise ValueError(value)
+    return bool(abs(reported.mean() - 0.5) < 0.01)
+
+
+@register("torch", registry=EXTRA)
+def backward_updates_parameters(value: bool) -> bool:
+    """Does backpropagation (``loss.backward()``) change the parameters? Only ``optimizer.step()`` does."""
+    import torch
+
+    torch.manual_seed(0)
+    net = torch.nn.Sequential(torch.nn.Linear(3, 4), torch.nn.Tanh(), torch.nn.Linear(4, 1))
+    before = [p.detach().clone() for p in net.parameters()]
+    loss = net(torch.randn(8, 3)).pow(2).mean()
+    loss.backward()
+    unchanged = all(torch.equal(b, p) for b, p in zip(before, net.parameters(), strict=True))
+    has_grads = all(p.grad is not None and p.grad.abs().sum() > 0 for p in net.parameters())
+    torch.optim.SGD(net.parameters(), lr=0.1).step()
+    step_moves = any(not torch.equal(b, p) for b, p in zip(before, net.parameters(), strict=True))
+    assert has_grads and step_moves
+    return bool(value) == (not unchanged)
+
+
+def _digits_pixels() -> np.ndarray:
+    from sklearn.datasets import load_digits
+
+    return load_digits().data  # 1,797 images of 8x8 pixels, integer values 0..16 (bundled, no download)
+
+
+@register("numpy", registry=EXTRA)
+def pixel_scaling(value: str) -> bool:
+    """What does dividing pixels by their maximum (the article's x / 255, here x / 16) do?
+
+    "uniform": the values become evenly distributed (a flat histogram);
+    "standardised": mean 0 and standard deviation 1;
+    "same-shape": the values lie in [0, 1] and the histogram is unchanged (only the axis is rescaled).
+    """
+    x = _digits_pixels()
+    scaled = x / 16.0
+    before = np.bincount(x.astype(int).ravel(), minlength=17)
+    after = np.bincount(np.rint(scaled * 16).astype(int).ravel(), minlength=17)
+    facts = {
+        "uniform": after.max() < 2 * after.min(),
+        "standardised": abs(scaled.mean()) < 0.05 and abs(scaled.std() - 1) < 0.05,
+        "same-shape": np.array_equal(before, after) and scaled.min() == 0 and scaled.max() == 1,
+    }
+    return bool(facts[value])
+
+
+@register("torch", registry=EXTRA)
+def rnn_learns_long_range(value: str, *, steps: int = 50) -> bool:
+    """Does the gradient reach far back in a plain tanh RNN (PyTorch's default initialisation)?
+
+    "long-range": ∂h_T/∂x_0 after ``steps`` steps keeps at least 1 % of its one-step size;
+    "short-range": it falls below 1 % (vanishing gradient), so long dependencies are hard to learn.
+    """
+    import torch
+
+    torch.manual_seed(0)
+    rnn = torch.nn.RNN(4, 16, nonlinearity="tanh")
+
+    def grad_norm(t: int) -> float:
+        x = torch.randn(t, 1, 4, generator=torch.Generator().manual_seed(1), requires_grad=True)
+        out, _ = rnn(x)
+        out[-1].sum().backward()
+        return float(x.grad[0].norm())
+
+    ratio = grad_norm(steps) / grad_norm(1)
+    if value not in ("long-range", "short-range"):
+        raise ValueError(value)
+    return (value == "long-range") == (ratio >= 0.01)
+
+
+@register("torch", registry=EXTRA)
+def adam_combines(value: str, steps: int = 3) -> bool:
+    """Which update rule is ``torch.optim.Adam``: "sgd-momentum" (SGD with momentum) or
+    "momentum-rmsprop" (momentum divided by the root of a moving average of squared gradients,
+    bias-corrected)? Compared for constant gradients g = 1 and g = 1000 (Adam's step does not
+    scale with g; momentum's does)."""
+    import torch
+
+    lr, b1, b2, eps = 0.01, 0.9, 0.999, 1e-8
+    ok = True
+    for g in (1.0, 1000.0):
+        w = torch.zeros(1, requires_grad=True)
+        opt = torch.optim.Adam([w], lr=lr, betas=(b1, b2), eps=eps)
+        for _ in range(steps):
+            opt.zero_grad()
+            w.grad = torch.tensor([g])
+            opt.step()
+        ref = float(w.detach())
+        if value == "sgd-momentum":
+            u = torch.zeros(1, requires_grad=True)
+            sgd = torch.optim.SGD([u], lr=lr, momentum=b1)
+            for _ in range(steps):
+                sgd.zero_grad()
+                u.grad = torch.tensor([g])
+                sgd.step()
+            got = float(u.detach())
+        elif value == "momentum-rmsprop":
+            got, m, v = 0.0, 0.0, 0.0
+            for t in range(1, steps + 1):
+                m, v = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g * g
+                got -= lr * (m / (1 - b1**t)) / (math.sqrt(v / (1 - b2**t)) + eps)
+        else:
+            raise ValueError(value)
+        ok = ok and math.isclose(got, ref, rel_tol=1e-4)
+    return ok
+
+
+@register("torch", registry=EXTRA)
+def dense_flattens(value: bool) -> bool:
+    """Does a fully connected layer flatten a feature map? ``nn.Linear`` on a (1, 5, 5, 64) tensor
+    acts on the last axis only (shape kept); flattening is a separate ``nn.Flatten`` with 0 parameters."""
+    import torch
+
+    x = torch.randn(1, 5, 5, 64)
+    kept = torch.nn.Linear(64, 64)(x).shape == x.shape
+    flatten = torch.nn.Flatten()
+    separate = flatten(x).shape == (1, 5 * 5 * 64) and sum(p.numel() for p in flatten.parameters()) == 0
+    return bool(value) == (not kept and not separate)
+
+
+@register("numpy", registry=EXTRA)
+def cross_validation_effect(value: str) -> bool:
+    """What does 5-fold cross-validation do to an overfitting 1-nearest-neighbour classifier?
+
+    "prevents-overfitting": the model evaluated on held-out data does better after it;
+    "estimates-generalisation": the cross-validated accuracy is close to the held-out accuracy,
+    while the training accuracy is not (cross-validation reports overfitting, it does not remove it).
+    """
+    rng = np.random.default_rng(0)
+    n = 600
+    x = rng.normal(size=(n, 10))
+    y = (x[:, 0] + x[:, 1] > 0).astype(int)
+    flip = rng.random(n) < 0.3
+    y[flip] = 1 - y[flip]
+    xtr, ytr, xte, yte = x[: n // 2], y[: n // 2], x[n // 2 :], y[n // 2 :]
+
+    def predict(xa, ya, xb):
+        d = ((xb[:, None, :] - xa[None, :, :]) ** 2).sum(-1)
+        return ya[d.argmin(axis=1)]
+
+    train_acc = (predict(xtr, ytr, xtr) == ytr).mean()
+    held_before = (predict(xtr, ytr, xte) == yte).mean()
+    folds = np.array_split(np.arange(n // 2), 5)
+    cv_acc = np.mean([(predict(np.delete(xtr, f, 0), np.delete(ytr, f), xtr[f]) == ytr[f]).mean() for f in folds])
+    held_after = (predict(xtr, ytr, xte) == yte).mean()  # the model is the same one: CV did not change it
+    facts = {
+        "prevents-overfitting": held_after > held_before,
+        "estimates-generalisation": abs(cv_acc - held_after) < 0.1 < train_acc - held_after,
+    }
+    return bool(facts[value])
+
+
+# article checks of the second reading
+
+
+@register("article", registry=EXTRA)
+def heading_matches(value: bool, *, document: str, pattern: str) -> bool:
+    """Does any heading of ``document`` match the regular expression ``pattern``?"""
+    return bool(value) == any(re.search(pattern, h) for h in headings(article_text(document)))
+
+
+def _section(text: str, heading: str) -> str:
+    """The text under the heading that starts with ``heading`` up to the next heading of the same level."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    level = len(heading) - len(heading.lstrip("#"))
+    end = next(
+        (
+            j
+            for j in range(start + 1, len(lines))
+            if re.match(rf"^#{{1,{level}}}\s", lines[j]) and lines[j] in headings(text)
+        ),
+        len(lines),
+    )
+    return "\n".join(lines[start + 1 : end])
+
+
+@register("article", registry=EXTRA)
+def section_mentions(value: bool, *, document: str, heading: str, pattern: str) -> bool:
+    """Does the section under ``heading`` mention anything matching ``pattern``?"""
+    return bool(value) == bool(re.search(pattern, _section(article_text(document), heading)))
+
+
+@register("article", registry=EXTRA)
+def signature_at_end(value: bool, *, document: str, signature: str, until: str, tail: int = 20) -> bool:
+    """Is ``signature`` among the last ``tail`` non-empty lines of the first article, which ends
+    before the line containing ``until`` (the chatbot's reply that follows it)?"""
+    lines = [line for line in article_text(document).split(ARTICLE_MARKER)[0].splitlines() if line.strip()]
+    lines = lines[: next(i for i, line in enumerate(lines) if until in line)]
+    assert any(signature in line for line in lines), "the signature is somewhere in the article"
+    return bool(value) == any(signature in line for line in lines[-tail:])

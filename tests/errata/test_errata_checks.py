@@ -33,6 +33,7 @@ from tests.errata.registry import EXTRA, _bilingual, headings
         "graders.errata.references",
         "graders.errata.listings",
         "graders.errata.diagrams",
+        "graders.errata.reasoning",
     ],
 )
 def test_doctests(module: str) -> None:
@@ -381,3 +382,85 @@ def test_validation_held_out_reads_fit_and_evaluate() -> None:
     assert validation_held_out(False, excerpt=leaked) and not validation_held_out(True, excerpt=leaked)
     with pytest.raises(ValueError, match="validation_data"):
         validation_held_out(True, excerpt="model.evaluate(x_test, y_test)\n")
+
+
+# ------------------------------------------------- second reading (issue 17): the new checks
+
+SECOND_READING = [
+    # (kind, function, value, kwargs, expected)
+    ("torch", "conv_kernel_scope", "whole-image", {}, True),
+    ("torch", "conv_kernel_scope", "one-region", {}, False),
+    ("torch", "pooling_windows_may_overlap", True, {}, True),
+    ("torch", "pooling_windows_may_overlap", False, {}, False),
+    ("numpy", "selection_bias", "validation-set", {}, True),
+    ("numpy", "selection_bias", "test-set", {}, False),
+    ("numpy", "selection_bias", "test-set", {"settings": 1}, True),  # nothing chosen: no bias
+    ("torch", "backward_updates_parameters", False, {}, True),
+    ("torch", "backward_updates_parameters", True, {}, False),
+    ("numpy", "pixel_scaling", "same-shape", {}, True),
+    ("numpy", "pixel_scaling", "uniform", {}, False),
+    ("numpy", "pixel_scaling", "standardised", {}, False),
+    ("torch", "rnn_learns_long_range", "short-range", {}, True),
+    ("torch", "rnn_learns_long_range", "long-range", {}, False),
+    ("torch", "rnn_learns_long_range", "long-range", {"steps": 2}, True),  # one step back the gradient is intact
+    ("torch", "adam_combines", "momentum-rmsprop", {}, True),
+    ("torch", "adam_combines", "sgd-momentum", {}, False),
+    ("torch", "dense_flattens", False, {}, True),
+    ("torch", "dense_flattens", True, {}, False),
+    ("numpy", "cross_validation_effect", "estimates-generalisation", {}, True),
+    ("numpy", "cross_validation_effect", "prevents-overfitting", {}, False),
+]
+
+
+@pytest.mark.parametrize(("kind", "fn", "value", "kwargs", "ok"), SECOND_READING)
+def test_second_reading_checks(kind: str, fn: str, value, kwargs: dict, ok: bool) -> None:
+    assert EXTRA[kind][fn](value, **kwargs) is ok
+
+
+@pytest.mark.parametrize(
+    ("fn", "value"),
+    [("conv_kernel_scope", "somewhere"), ("rnn_learns_long_range", "medium"), ("adam_combines", "adagrad")],
+)
+def test_second_reading_checks_refuse_unknown_values(fn: str, value: str) -> None:
+    with pytest.raises(ValueError):
+        EXTRA["torch"][fn](value)
+
+
+ARTICLE_000 = "000_4320f6162912e08a.txt"
+
+
+@pytest.mark.parametrize(
+    ("fn", "value", "kwargs"),
+    [
+        ("heading_matches", True, {"document": ARTICLE_000, "pattern": "合作形式"}),  # FAQ 7 exists
+        ("heading_matches", False, {"document": ARTICLE_000, "pattern": "合作.*(现状|挑战)"}),
+        ("section_mentions", True, {"document": ARTICLE_000, "heading": "#### 梯度下降", "pattern": "学习率"}),
+        ("section_mentions", False, {"document": ARTICLE_000, "heading": "#### 损失函数", "pattern": "Adam"}),
+        (
+            "signature_at_end",
+            False,
+            {
+                "document": "004_d9777f14845c3e5a.txt",
+                "signature": "禅与计算机程序设计艺术",
+                "until": "这篇文章共有10个部分",
+            },
+        ),
+    ],
+)
+def test_article_checks_of_the_second_reading(fn: str, value: bool, kwargs: dict) -> None:
+    assert EXTRA["article"][fn](value, **kwargs) and not EXTRA["article"][fn](not value, **kwargs)
+
+
+def test_numbers_quoted_by_the_second_reading() -> None:
+    """0.59 (best of 20 chance-level settings), the vanishing ratio (< 1 % after 50 steps) and the
+    parameter count 320 quoted in the explanations."""
+    import torch
+
+    rng = np.random.default_rng(0)
+    best = (rng.binomial(100, 0.5, size=(20000, 20)) / 100).max(axis=1).mean()
+    assert round(best, 2) == 0.59
+    assert sum(p.numel() for p in torch.nn.Conv2d(1, 32, 3).parameters()) == 320
+    pooled = torch.nn.functional.max_pool2d(torch.arange(16.0).view(1, 1, 4, 4), 2)[0, 0]
+    averaged = torch.nn.functional.avg_pool2d(torch.arange(16.0).view(1, 1, 4, 4), 2)[0, 0]
+    assert pooled.tolist() == [[5, 7], [13, 15]] and averaged.tolist() == [[2.5, 4.5], [10.5, 12.5]]
+    assert torch.arange(16.0).max() == 15 and torch.arange(16.0).mean() == 7.5

@@ -76,13 +76,18 @@ def test_claim_is_an_exact_quote(eid: str) -> None:
         assert n > 1 and e.occurrence <= n, f"{eid}: occurrence {e.occurrence} but the claim occurs {n} times"
 
 
-@pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.also])
-def test_every_recurrence_is_an_exact_quote(eid: str) -> None:
-    e = by_id(eid)
-    for place in e.also:
-        text = normalise(article_text(place.document))
-        assert text.count(normalise(place.claim)) == 1, f"{eid}: {place.claim!r} not (once) in {place.document}"
-        assert (place.document, normalise(place.claim)) != (e.document, normalise(e.claim)), eid
+RECURRENCES = [(e.id, i) for e in ENTRIES for i in range(len(e.also))]
+
+
+@pytest.mark.parametrize(("eid", "i"), RECURRENCES, ids=[f"{eid}-{i}" for eid, i in RECURRENCES])
+def test_every_recurrence_is_an_exact_quote(eid: str, i: int) -> None:
+    place = by_id(eid).also[i]
+    n = normalise(article_text(place.document)).count(normalise(place.claim))
+    assert n >= 1, f"{eid}: also[{i}] is not in {place.document}: {place.claim!r}"
+    if place.occurrence is None:
+        assert n == 1, f"{eid}: also[{i}] occurs {n} times; say which with `occurrence`"
+    else:
+        assert n > 1 and place.occurrence <= n, f"{eid}: also[{i}]: occurrence {place.occurrence} of {n}"
 
 
 @pytest.mark.parametrize("eid", [e.id for e in ENTRIES if e.excerpt])
@@ -360,3 +365,69 @@ def test_a_heading_without_an_english_name_is_an_error() -> None:
     with pytest.raises(ErrataError, match="no English name") as info:
         from_dict({**raw, "errata": [entry]})
     assert info.value.field == "section"
+
+
+# ------------------------------- recurrences (also) and reasoning checks (issue 17, items 2 and 5)
+
+
+def test_recurrences_are_distinct_from_the_claim() -> None:
+    for e in ENTRIES:
+        spots = [(e.document, normalise(e.claim), e.occurrence or 1)]
+        spots += [(p.document, normalise(p.claim), p.occurrence or 1) for p in e.also]
+        assert len(spots) == len(set(spots)), f"{e.id}: a recurrence repeats the claim or another recurrence"
+
+
+REASONING = [e.id for e in ENTRIES if e.check.kind == "reasoning"]
+
+
+@pytest.mark.parametrize("eid", REASONING)
+def test_reasoning_premises_that_quote_an_article_are_exact(eid: str) -> None:
+    from graders.errata.checks import premise_quotes
+
+    e = by_id(eid)
+    for document, quote in premise_quotes(e.check.args, e.document):
+        assert normalise(quote) in normalise(article_text(document)), f"{eid}: premise not in {document}: {quote!r}"
+
+
+@pytest.mark.parametrize("eid", REASONING)
+def test_reasoning_checks_conclude_the_correction(eid: str) -> None:
+    check = by_id(eid).check
+    assert normalise(check.args["conclusion"]) == normalise(check.correction)
+    assert len(check.args["premises"]) >= 2, f"{eid}: name the premises the argument rests on"
+
+
+MALFORMED_ALSO = [
+    ("also not a list", "one place", "also"),
+    ("empty also", [], "also"),
+    ("recurrence without claim", [{"section": "s", "occurrence": 2}], "also[0].claim"),
+    ("recurrence without section", [{"claim": "x"}], "also[0].section"),
+    ("recurrence with unknown key", [{"section": "s", "claim": "x", "line": 3}], "also[0]"),
+    ("recurrence occurrence zero", [{"section": "s", "claim": "x", "occurrence": 0}], "also[0].occurrence"),
+    ("recurrence in an unknown document", [{"document": "x.txt", "section": "s", "claim": "x"}], "also[0].document"),
+]
+
+
+@pytest.mark.parametrize(("what", "also", "field"), MALFORMED_ALSO, ids=[m[0] for m in MALFORMED_ALSO])
+def test_malformed_recurrences_name_the_field(what: str, also, field: str) -> None:
+    entry = _raw_entry("e000-mse-example")
+    entry["also"] = also
+    with pytest.raises(ErrataError) as info:
+        from_dict({**_raw(), "errata": [entry]})
+    assert info.value.field == field and info.value.entry == "e000-mse-example"
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({"premises": [], "argument": {"zh": "甲", "en": "a"}, "conclusion": "c"}, "check.args.premises"),
+        (
+            {"premises": [{"en": "only English"}], "argument": {"zh": "甲", "en": "a"}, "conclusion": "c"},
+            "check.args.premises[0]",
+        ),
+        ({"premises": [{"zh": "甲", "en": "a"}], "argument": {"en": "a"}, "conclusion": "c"}, "check.args.argument"),
+    ],
+)
+def test_malformed_reasoning_is_an_error(args: dict, field: str) -> None:
+    with pytest.raises(ErrataError) as info:
+        resolve("reasoning", "argument")("c", **args)
+    assert info.value.field == field

@@ -149,3 +149,47 @@ def test_the_english_page_quotes_chinese_with_english_beside_it(data: dict) -> N
     assert unglossed_chinese(en) == [], "untranslated Chinese on the English errata page"
     sample = "section: 背景介绍\n> 原文: “中文”\n`代码` 深度学习 (deep learning), 《Python深度学习》 (a title)"
     assert unglossed_chinese(sample) == ["背景介绍"]
+
+
+# second reading (issue 17): every place of a recurring error, and reasoning checks printed in full
+
+
+def _shown(block: str) -> str:
+    """What the reader sees of a rendered block: tags, Markdown escapes and HTML entities undone."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", re.sub(r"<[^>]+>", "", block)))
+
+
+@pytest.mark.parametrize(
+    ("lang", "label", "nth"),
+    [("en", "The same error also in", " (occurrence {n})"), ("zh", "同一错误又见于", "（第 {n} 处）")],
+)
+def test_every_recurrence_is_listed_under_its_entry(data: dict, lang: str, label: str, nth: str) -> None:
+    text = render_errata(data, lang)
+    recurring = [e for e in data["errata"] if e["also"]]
+    assert recurring and any(p["occurrence"] for e in recurring for p in e["also"])
+    for entry in recurring:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        assert block.count(f"> {label}") == len(entry["also"])
+        assert all(nth.format(n=p["occurrence"]) in block for p in entry["also"] if p["occurrence"])
+        assert all(f"“{p['claim']}”" in _shown(block) for p in entry["also"])
+        assert "**" not in block.split(label, 1)[1].split("\n\n", 1)[0], "Markdown in a quote is escaped"
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"), [("en", "reasoning check: nothing is computed"), ("zh", "推理检查：不做计算")]
+)
+def test_reasoning_checks_are_printed_and_labelled(data: dict, lang: str, label: str) -> None:
+    text = render_errata(data, lang)
+    reasoning = [e for e in data["errata"] if e["check"]["kind"] == "reasoning"]
+    assert reasoning
+    for entry in reasoning:
+        block = text.split(f'id="{entry["id"]}"', 1)[1].split("</div>", 1)[0]
+        assert label in block and 'class="kb-reasoning"' in block
+        assert entry["check"]["reasoning"]["argument"][lang] in _shown(block)
+        for premise in entry["check"]["reasoning"]["premises"]:
+            assert premise[lang].rstrip("。. ") in _shown(block)
+            if premise.get("quote"):  # quoted verbatim on the zh page, said in English on the en page
+                assert (premise["quote"] if lang == "zh" else "quoted from the article") in _shown(block)
+    others = [e for e in data["errata"] if e["check"]["kind"] != "reasoning"]
+    block = text.split(f'id="{others[0]["id"]}"', 1)[1].split("</div>", 1)[0]
+    assert "kb-reasoning" not in block
