@@ -381,3 +381,40 @@ def test_validation_held_out_reads_fit_and_evaluate() -> None:
     assert validation_held_out(False, excerpt=leaked) and not validation_held_out(True, excerpt=leaked)
     with pytest.raises(ValueError, match="validation_data"):
         validation_held_out(True, excerpt="model.evaluate(x_test, y_test)\n")
+
+
+# Issue 17, item 1 (part B): the checks of the reconciled page assessments, including rows where they say no.
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "kwargs", "ok"),
+    [
+        ("generalisation_depends_on_data", "depends-on-data", {}, True),
+        ("generalisation_depends_on_data", "inherent", {}, False),
+        ("generalisation_depends_on_data", "always", {}, False),
+        ("features_trained_with_classifier", "end-to-end", {}, True),
+        ("features_trained_with_classifier", "separate-stage", {}, False),
+        ("features_trained_with_classifier", "pca", {}, False),
+        ("matrix_product_sum_limit", "inner-dimension", {"batch_size": 64}, True),
+        ("matrix_product_sum_limit", "rows-of-A", {"batch_size": 64}, False),
+        ("matrix_product_sum_limit", "batch-size", {"batch_size": 64}, False),
+        ("matrix_product_sum_limit", "batch-size", {"batch_size": 3}, True),  # m is fine when it is the inner size
+        ("matrix_product_sum_limit", "columns-of-B", {"batch_size": 64}, False),
+        ("mnist_footprint_gb", [0.44, 0.055], {}, True),
+        ("mnist_footprint_gb", [16, 500], {}, False),
+        ("mnist_footprint_gb", [0.44, 500], {}, False),
+        ("mnist_footprint_gb", [0.22, 0.055], {}, False),  # float32 would be half the memory
+    ],
+)
+def test_part_b_checks(name: str, value, kwargs: dict, ok: bool) -> None:
+    fn = next(reg[name] for reg in EXTRA.values() if name in reg)
+    assert fn(value, **kwargs) is ok
+
+
+def test_mnist_sizes_quoted() -> None:
+    from tests.errata.registry import mnist_sizes_gb
+
+    sizes = mnist_sizes_gb()
+    assert sizes == {"storage": 70_000 * 785 / 1e9, "memory": (70_000 * 784 * 8 + 70_000) / 1e9}
+    assert round(sizes["storage"], 3) == 0.055 and round(sizes["memory"], 2) == 0.44
+    assert round(500 / sizes["storage"], -3) == 9000
