@@ -165,8 +165,8 @@ def _one(entry: dict, t: dict, lang: str, docs: dict[str, str]) -> str:
         "</small>",
         "",
         f"> {t['claim']}{colon}{_quote(entry, lang)}",
-        *(
-            f"> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}{colon}{_quote(p, lang)}"
+        *(  # one paragraph per place: a soft line break would put a space between Chinese quotes
+            f">\n> {t['also']}{colon}`{p['document'][:3]}` {_section(p, lang)}{colon}{_quote(p, lang)}"
             for p in entry.get("also", [])
         ),
         "",

@@ -92,17 +92,17 @@ NOT_AN_ERRATUM: dict[tuple[str, str], str] = {
     ): "the page judges it roughly right, a simplification, and says so: not in the errata",
     ("models/cnn.md", "| `003` §3.1"): "the page calls the drawn structure right; it only notes that real networks "
     "repeat the conv/pool stage (a simplification, not an error)",
-    ("resources.md", "| *Deep Learning* | Ian Goodfellow"): _BOOK,
-    ("resources.md", "| *Deep Learning*（《深度学习》）"): _BOOK,
+    ("resources.md", "| [*Deep Learning*](https://www.deeplearningbook.org/) | Ian Goodfellow"): _BOOK,
+    ("resources.md", "| [*Deep Learning*（《深度学习》）]"): _BOOK,
     ("resources.md", "| He Han (何晗) |"): "an omission (no author given), not a wrong claim",
     ("resources.md", "| 何晗 |"): "an omission (no author given), not a wrong claim",
-    ("resources.md", "| Deep learning | Y. LeCun"): "an omission (no venue given), not a wrong claim",
+    ("resources.md", "| [Deep learning](https://doi.org/10.1038/nature14539) | Y. LeCun"): "an omission (no venue "
+    "given), not a wrong claim",
     ("practice/digits.md", "each write a CNN for MNIST"): "the chapter's introduction; the table below it links "
     "each error to its erratum",
     ("articles.md", "本站的内容来自五篇中文文章"): "the introduction says the articles contain many errors in general; "
     "the sections below and the errata page list them",
     ("faq.md", "遗漏了数据划分和部署后的监控"): "an omission in a FAQ answer (missing steps), not a wrong claim",
-    ("math/linear-algebra-calculus.md", "以免混淆"): "about this page's own notation, not an error",
     ("concepts.md", "类别不平衡时准确率会误导"): "'misleading' is about the accuracy metric, not about an article",
     ("faq.md", "an HPC cluster is a prerequisite"): _HPC,
     ("faq.md", "高性能计算集群是必要条件"): _HPC,
