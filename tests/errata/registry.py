@@ -790,3 +790,93 @@ def signature_at_end(value: bool, *, document: str, signature: str, until: str, 
     lines = lines[: next(i for i, line in enumerate(lines) if until in line)]
     assert any(signature in line for line in lines), "the signature is somewhere in the article"
     return bool(value) == any(signature in line for line in lines[-tail:])
+
+
+# ------------------------------------------------- issue 17, item 1: page assessments, part B
+
+
+@register("numpy", registry=EXTRA)
+def generalisation_depends_on_data(value: str, *, degree: int = 9, noise: float = 0.2) -> bool:
+    """Is good generalisation a property of a flexible model ("inherent"), or does it depend on the
+    data it is trained on ("depends-on-data")? One and the same degree-9 polynomial (10 parameters)
+    fitted by least squares to y = sin(2πx) + noise from 10 and from 1,000 samples, tested on 1,000
+    fresh samples: "inherent" if both held-out errors stay within 2× the noise variance."""
+    rng = np.random.default_rng(0)
+
+    def sample(n: int) -> tuple[np.ndarray, np.ndarray]:
+        x = rng.uniform(0, 1, n)
+        return x, np.sin(2 * np.pi * x) + rng.normal(scale=noise, size=n)
+
+    x_test, y_test = sample(1000)
+
+    def test_error(n: int) -> float:
+        x, y = sample(n)
+        coef = np.linalg.lstsq(np.vander(x, degree + 1), y, rcond=None)[0]
+        return float(np.mean((np.vander(x_test, degree + 1) @ coef - y_test) ** 2))
+
+    few, many = test_error(degree + 1), test_error(1000)
+    if value == "inherent":
+        return max(few, many) < 2 * noise**2
+    if value == "depends-on-data":
+        return many < 2 * noise**2 and few > 10 * many
+    return False
+
+
+@register("torch", registry=EXTRA)
+def features_trained_with_classifier(value: str) -> bool:
+    """Is feature extraction in a CNN a "separate-stage" finished before the model learns, or are the
+    features learned "end-to-end" with the classifier? One training step on the classification loss
+    of Conv2d → ReLU → Flatten → Linear: "end-to-end" if the convolution's weights receive a gradient
+    from that loss and change in the same optimiser step as the classifier's."""
+    import torch
+
+    torch.manual_seed(0)
+    conv, head = torch.nn.Conv2d(1, 4, 3), torch.nn.Linear(4 * 6 * 6, 3)
+    net = torch.nn.Sequential(conv, torch.nn.ReLU(), torch.nn.Flatten(), head)
+    before = [conv.weight.detach().clone(), head.weight.detach().clone()]
+    opt = torch.optim.SGD(net.parameters(), lr=0.1)
+    x, y = torch.randn(8, 1, 8, 8), torch.randint(0, 3, (8,))
+    torch.nn.functional.cross_entropy(net(x), y).backward()
+    opt.step()
+    conv_changed = not torch.equal(before[0], conv.weight.detach())
+    head_changed = not torch.equal(before[1], head.weight.detach())
+    return {"end-to-end": conv_changed and head_changed, "separate-stage": head_changed and not conv_changed}.get(
+        value, False
+    )
+
+
+@register("numpy", registry=EXTRA)
+def matrix_product_sum_limit(value: str, *, batch_size: int) -> bool:
+    """Up to which index does the sum in C_ij = Σ_k A_ik B_kj run? "inner-dimension" (the columns of A
+    = the rows of B), "rows-of-A" (what m means in A ∈ R^{m×n}) or "batch-size" (the only m the
+    article defines). Compared with ``A @ B`` for a 2×3 and a 3×4 matrix (every dimension differs)."""
+    rng = np.random.default_rng(0)
+    A, B = rng.normal(size=(2, 3)), rng.normal(size=(3, 4))
+    limit = {"inner-dimension": A.shape[1], "rows-of-A": A.shape[0], "batch-size": batch_size}.get(value)
+    if limit is None:
+        return False
+    try:
+        C = np.array([[sum(A[i, k] * B[k, j] for k in range(limit)) for j in range(4)] for i in range(2)])
+    except IndexError:  # the sum runs past the inner dimension
+        return False
+    return bool(np.allclose(C, A @ B))
+
+
+def mnist_sizes_gb() -> dict[str, float]:
+    """MNIST as the articles load it, in GB (10⁹ bytes), from the bibliography's image count: on disk
+    uint8 images and labels; in memory the images after ``x / 255.0`` (float64, 004a) plus the labels."""
+    from graders.errata import bibliography
+
+    total = int(bibliography()["mnist"]["total"])
+    images, labels = np.zeros((total, 28, 28), dtype=np.uint8), np.zeros(total, dtype=np.uint8)
+    scaled = images / 255.0
+    return {"storage": (images.nbytes + labels.nbytes) / 1e9, "memory": (scaled.nbytes + labels.nbytes) / 1e9}
+
+
+@register("numpy", registry=EXTRA)
+def mnist_footprint_gb(value: list) -> bool:
+    """Is ``value`` = [memory, storage] in GB, to 10 %, what the MNIST data of the articles' project
+    occupies (see :func:`mnist_sizes_gb`)?"""
+    sizes = mnist_sizes_gb()
+    memory, storage = (float(v) for v in value)
+    return bool(abs(memory / sizes["memory"] - 1) < 0.1 and abs(storage / sizes["storage"] - 1) < 0.1)

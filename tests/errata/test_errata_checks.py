@@ -464,3 +464,40 @@ def test_numbers_quoted_by_the_second_reading() -> None:
     averaged = torch.nn.functional.avg_pool2d(torch.arange(16.0).view(1, 1, 4, 4), 2)[0, 0]
     assert pooled.tolist() == [[5, 7], [13, 15]] and averaged.tolist() == [[2.5, 4.5], [10.5, 12.5]]
     assert torch.arange(16.0).max() == 15 and torch.arange(16.0).mean() == 7.5
+
+
+# Issue 17, item 1 (part B): the checks of the reconciled page assessments, including rows where they say no.
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "kwargs", "ok"),
+    [
+        ("generalisation_depends_on_data", "depends-on-data", {}, True),
+        ("generalisation_depends_on_data", "inherent", {}, False),
+        ("generalisation_depends_on_data", "always", {}, False),
+        ("features_trained_with_classifier", "end-to-end", {}, True),
+        ("features_trained_with_classifier", "separate-stage", {}, False),
+        ("features_trained_with_classifier", "pca", {}, False),
+        ("matrix_product_sum_limit", "inner-dimension", {"batch_size": 64}, True),
+        ("matrix_product_sum_limit", "rows-of-A", {"batch_size": 64}, False),
+        ("matrix_product_sum_limit", "batch-size", {"batch_size": 64}, False),
+        ("matrix_product_sum_limit", "batch-size", {"batch_size": 3}, True),  # m is fine when it is the inner size
+        ("matrix_product_sum_limit", "columns-of-B", {"batch_size": 64}, False),
+        ("mnist_footprint_gb", [0.44, 0.055], {}, True),
+        ("mnist_footprint_gb", [16, 500], {}, False),
+        ("mnist_footprint_gb", [0.44, 500], {}, False),
+        ("mnist_footprint_gb", [0.22, 0.055], {}, False),  # float32 would be half the memory
+    ],
+)
+def test_part_b_checks(name: str, value, kwargs: dict, ok: bool) -> None:
+    fn = next(reg[name] for reg in EXTRA.values() if name in reg)
+    assert fn(value, **kwargs) is ok
+
+
+def test_mnist_sizes_quoted() -> None:
+    from tests.errata.registry import mnist_sizes_gb
+
+    sizes = mnist_sizes_gb()
+    assert sizes == {"storage": 70_000 * 785 / 1e9, "memory": (70_000 * 784 * 8 + 70_000) / 1e9}
+    assert round(sizes["storage"], 3) == 0.055 and round(sizes["memory"], 2) == 0.44
+    assert round(500 / sizes["storage"], -3) == 9000

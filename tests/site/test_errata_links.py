@@ -105,7 +105,6 @@ NOT_AN_ERRATUM: dict[tuple[str, str], str] = {
     ("articles.md", "本站的内容来自五篇中文文章"): "the introduction says the articles contain many errors in general; "
     "the sections below and the errata page list them",
     ("faq.md", "遗漏了数据划分和部署后的监控"): "an omission in a FAQ answer (missing steps), not a wrong claim",
-    ("math/linear-algebra-calculus.md", "以免混淆"): "about this page's own notation, not an error",
     ("concepts.md", "类别不平衡时准确率会误导"): "'misleading' is about the accuracy metric, not about an article",
     ("faq.md", "an HPC cluster is a prerequisite"): _HPC,
     ("faq.md", "高性能计算集群是必要条件"): _HPC,
