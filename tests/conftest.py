@@ -1,5 +1,6 @@
-"""Session-wide test settings: the tests that need the source articles (``tests/articles.py``)
-and the tests that need a CUDA device (marked ``gpu``)."""
+"""Session-wide test settings: the tests that need the source articles (``tests/articles.py``),
+the tests that need a CUDA device (marked ``gpu``) and the tests that need the built site
+(marked ``site`` because they use its fixtures, so no file can forget the mark)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,16 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[_ARTICLES] = find_articles()
     except ArticlesNotFound as exc:
         raise pytest.UsageError(str(exc)) from None
+
+
+SITE_FIXTURES = frozenset({"built_site", "site_url"})  # tests/site/conftest.py: they build the whole site
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """A test that uses the built site is a ``site`` test, whether or not its file says so
+    (collection runs before ``-m`` chooses, so the fast suite never builds the site)."""
+    if SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.site)
 
 
 def _cuda_available() -> bool:
