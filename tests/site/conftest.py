@@ -15,13 +15,15 @@ import pytest
 from sitebuild.chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[2]
+REPO_URL = "https://github.com/example/foundation-kb"  # the tests' build links here (tests/site/test_repository.py)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the whole site with ``mkdocs build --strict`` (quick profile, project cache)."""
+    """Build the whole site with ``mkdocs build --strict`` (quick profile, project cache, a
+    repository URL so that its links are built)."""
     site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PROFILE": "quick"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PROFILE": "quick", "KB_REPO_URL": REPO_URL}
     env.pop("KB_EXECUTE", None)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],

@@ -10,7 +10,7 @@ import numpy as np
 from numpy.polynomial import legendre
 from sklearn.model_selection import KFold
 
-from kb.plotting import assert_readable, subplots
+from kb.plotting import assert_readable, label, subplots
 
 rng = np.random.default_rng(0)
 
@@ -47,13 +47,13 @@ print(f"lowest validation MSE at d = {best_val}; 5-fold cross-validation on the 
 
 fig, (left, right) = subplots(1, 2, height=3.0)
 grid = np.linspace(-1, 1, 200)
-left.plot(x_train, y_train, "o", color="C6", label="train")
+left.plot(x_train, y_train, "o", color="C6", label=label("train", "训练集"))
 for d, color in ((1, "C0"), (best_cv, "C2"), (12, "C3")):
     left.plot(grid, legendre.legval(grid, fits[d]), color=color, label=f"$d={d}$")
 left.set(xlabel="$x$", ylabel="$y$", ylim=(-2, 2))
 left.legend(loc="lower right")
-right.plot(degrees, train_err, "o-", label="train")
-right.plot(degrees, val_err, "s--", label="val")
+right.plot(degrees, train_err, "o-", label=label("train", "训练集"))
+right.plot(degrees, val_err, "s--", label=label("val", "验证集"))
 right.axvline(best_cv, color="C2", linewidth=1)
 right.set(xlabel="$d$", ylabel="MSE", yscale="log")
 legend = right.legend(loc="upper center")

@@ -10,7 +10,7 @@ from pytorch_lightning.callbacks import EarlyStopping
 from kb import LossHistory, epochs, make_trainer, seed_everything
 from kb.datasets.toy import ToyClassificationDataModule
 from kb.models.mlp import LitMLP
-from kb.plotting import assert_readable, subplots
+from kb.plotting import assert_readable, label, subplots
 
 torch.set_num_threads(1)
 max_epochs = epochs(quick=40, full=200)
@@ -44,7 +44,7 @@ base = histories["baseline"]
 t = range(1, len(base["train_loss"]) + 1)
 left.plot(t, base["train_loss"], label="train_loss")
 left.plot(t, base["val_loss"], "--", label="val_loss")
-left.set(xlabel="$t$", ylabel="$L$", yscale="log", title="baseline")
+left.set(xlabel="$t$", ylabel="$L$", yscale="log", title=label("baseline", "基线"))
 left.legend(loc="lower left")
 for name, style in zip(runs, ("--", "-", "-", "-", ":"), strict=True):
     v = histories[name]["val_loss"]
