@@ -8,6 +8,7 @@
 ``kb-languages``          :mod:`sitebuild.plugins.languages` — interface strings per edition, language switch
 ``kb-question-fields``    :mod:`sitebuild.plugins.question_fields` — the question file's fields (needs ``graders``)
 ``kb-search``             :mod:`sitebuild.plugins.search` — one search index per edition, no diagram source
+``kb-repository``         :mod:`sitebuild.plugins.repository` — repository, issues and "edit this page" links
 ========================  =================================================================
 """
 
@@ -16,6 +17,7 @@ from sitebuild.plugins.errata import ErrataPlugin
 from sitebuild.plugins.exercises import ExercisesPlugin
 from sitebuild.plugins.languages import LanguagesPlugin
 from sitebuild.plugins.question_fields import QuestionFieldsPlugin
+from sitebuild.plugins.repository import RepositoryPlugin
 from sitebuild.plugins.run import RunPlugin
 from sitebuild.plugins.search import SearchPlugin
 
@@ -25,6 +27,7 @@ __all__ = [
     "ExercisesPlugin",
     "LanguagesPlugin",
     "QuestionFieldsPlugin",
+    "RepositoryPlugin",
     "RunPlugin",
     "SearchPlugin",
 ]
