@@ -24,6 +24,9 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 # the day-to-day selection (make test-fast; tests/test_fresh_clone.py runs it in a fresh clone)
 FAST_TESTS := not site and not browser and not slow
+# make test runs on this many pytest-xdist workers; the tests of the built site share one
+# (tests/conftest.py groups them), so the site is built once
+TEST_WORKERS ?= 2
 
 .PHONY: constraints help venv assets browser site serve lint test test-fast test-site test-gpu bench bench-site bench-pages bench-kb bench-grader clean distclean
 
@@ -67,7 +70,7 @@ lint: venv ## ruff: lint and format check (seconds; the first step of make test 
 	$(VENV)/bin/ruff format --check .
 
 test: lint assets browser ## the whole test suite (what CI runs): lint first
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 test-fast: lint ## day-to-day: lint, then packages only (no site build, no browser)
 	$(PY) -m pytest -m "$(FAST_TESTS)"
