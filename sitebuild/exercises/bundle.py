@@ -17,8 +17,10 @@ import hashlib
 import importlib.util
 import io
 import json
+import os
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +119,26 @@ def _compile(pyodide: Path, work: Path, names: list[str]) -> None:
         raise BundleError(f"byte-compiling the grader bundle failed:\n{done.stderr[-2000:]}")
 
 
+def _compile_into(work: Path, pyodide: Path, inputs: dict[str, list[tuple[str, Path]]]) -> None:
+    """Compile every part in a private folder, then move each finished zip into ``work``: builds that
+    run at once (two test workers, two terminals) never see or delete each other's half-made files."""
+    work.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=work) as tmp:
+        private = Path(tmp)
+        for part in PARTS:
+            (private / f"{part}.src.zip").write_bytes(_zip(part, inputs[part]))
+        _compile(pyodide, private, list(PARTS))
+        for part in PARTS:
+            os.replace(private / f"{part}.zip", work / f"{part}.zip")
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(tmp, path)
+
+
 def build(repo: Path, node_modules: Path, cache: Path) -> Bundle:
     """Build (or reuse from ``cache``) the bundle; :class:`BundleError` says what is missing."""
     pyodide = node_modules / "pyodide"
@@ -126,12 +148,7 @@ def build(repo: Path, node_modules: Path, cache: Path) -> Bundle:
     key = _key(pyodide, inputs)
     work = cache / key
     if not all((work / f"{part}.zip").is_file() for part in PARTS):
-        work.mkdir(parents=True, exist_ok=True)
-        for part in PARTS:
-            (work / f"{part}.src.zip").write_bytes(_zip(part, inputs[part]))
-        _compile(pyodide, work, list(PARTS))
-        for part in PARTS:
-            (work / f"{part}.src.zip").unlink()
+        _compile_into(work, pyodide, inputs)
     files = {f"pyodide/{name}": pyodide / name for name in RUNTIME}
     files.update({f"{part}.zip": work / f"{part}.zip" for part in PARTS})
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
@@ -150,6 +167,6 @@ def build(repo: Path, node_modules: Path, cache: Path) -> Bundle:
         },
         "key": key,
     }
-    (work / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    _write_atomically(work / "manifest.json", json.dumps(manifest).encode())
     files["manifest.json"] = work / "manifest.json"
     return Bundle(files, manifest)

@@ -58,3 +58,35 @@ def test_a_warm_build_reuses_the_compiled_bundle(tmp_path):
 def test_a_missing_pyodide_says_what_to_do(tmp_path):
     with pytest.raises(bundle.BundleError, match="make assets"):
         bundle.build(ROOT, tmp_path, tmp_path / "cache")
+
+
+def _fake_pyodide(node_modules: Path) -> None:
+    pyodide = node_modules / "pyodide"
+    pyodide.mkdir(parents=True)
+    for name in bundle.RUNTIME:
+        (pyodide / name).write_bytes(b"")
+    (pyodide / "package.json").write_text('{"version": "0.0.0"}')
+    (pyodide / "pyodide-lock.json").write_text('{"info": {}, "packages": {}}')
+    with zipfile.ZipFile(pyodide / "python_stdlib.zip", "w") as z:
+        z.writestr("os.py", "")
+
+
+def test_builds_that_run_at_once_do_not_break_each_other(tmp_path, monkeypatch):
+    """A second build starts while the first is compiling (two test workers, two terminals): both
+    finish and the cache holds one complete bundle, with no half-made files left behind."""
+    _fake_pyodide(tmp_path / "node_modules")
+    cache = tmp_path / "cache"
+    calls = []
+
+    def compile_then_let_another_build_run(pyodide, work, names):
+        calls.append(work)
+        for name in names:
+            (work / f"{name}.zip").write_bytes((work / f"{name}.src.zip").read_bytes())
+        if len(calls) == 1:
+            bundle.build(ROOT, tmp_path / "node_modules", cache)
+
+    monkeypatch.setattr(bundle, "_compile", compile_then_let_another_build_run)
+    built = bundle.build(ROOT, tmp_path / "node_modules", cache)
+    assert len(calls) == 2 and calls[0] != calls[1]
+    work = cache / built.manifest["key"]
+    assert sorted(p.name for p in work.iterdir()) == ["graders.zip", "manifest.json", "stdlib.zip", "sympy.zip"]
